@@ -1,0 +1,214 @@
+// RawDocument + profile → Disclosure. Pure: no I/O. Every reader feeds this one function.
+
+import type { AmountUnit } from '../money/amount.js';
+import {
+  SCHEMA_VERSION,
+  type BudgetUnit,
+  type CountedBreakdown,
+  type Disclosure,
+  type Fact,
+  type NumericClaim,
+  type OtherFacts,
+  type Performance,
+  type Provenance,
+  type TableInstance,
+} from '../model/types.js';
+import { readNarrative } from '../narrative/claims.js';
+import { printedTableNumber } from '../profiles/titles.js';
+import type { Profile } from '../profiles/types.js';
+import type { RawDocument } from '../read/raw.js';
+import { interpretClassTree } from './class-tree.js';
+import { compact, normName, unitNameMatches, type InterpretContext } from './common.js';
+import { interpretDepartmentPerformance, interpretProjectPerformance } from './performance.js';
+import { matchProjectName } from './project-names.js';
+import { interpretStatement } from './statement.js';
+
+export function interpretDocument(raw: RawDocument, profile: Profile): Disclosure {
+  const title = raw.cover.map((l) => l.text.trim()).join('');
+  const yearMatch = /(\d{4})\s*年/.exec(title);
+  const department = (yearMatch ? title.slice(0, yearMatch.index) : title).replace(/\s+/g, '') || '未知部门';
+  const overview = readOverview(raw);
+  const ctx: InterpretContext = { department, unitNames: overview.unitNames, notes: [] };
+
+  const tables: TableInstance[] = [];
+  const facts: Fact[] = [];
+  const performance: Performance = { declaredTotal: null, projects: [], department: null };
+  let unitMarkers: { name: string; nearProject: number }[] = [];
+  const seen = new Set<string>();
+  for (const rt of raw.tables) {
+    const spec = profile.tables.find((t) => t.id === rt.tableId);
+    if (!spec) continue;
+    if (seen.has(spec.id)) {
+      ctx.notes.push({ message: `表${spec.id}“${spec.title}”在正文中出现多次，只读取第一次`, source: { line: rt.titleLine } });
+      continue;
+    }
+    seen.add(spec.id);
+    const unit: AmountUnit = rt.unit ?? profile.amountUnit;
+    if (spec.layout === 'projectPerformance') {
+      const r = interpretProjectPerformance(rt, unit, profile.performance.weightTotal);
+      performance.declaredTotal = r.declaredTotal;
+      performance.projects = r.projects;
+      unitMarkers = r.unitMarkers;
+      tables.push(shell(spec.id, spec.role, spec.title, rt.printedTitle, unit, rt.titleLine, r.projects.length === 0, rt.notes));
+    } else if (spec.layout === 'departmentPerformance') {
+      performance.department = interpretDepartmentPerformance(rt, unit);
+      tables.push(shell(spec.id, spec.role, spec.title, rt.printedTitle, unit, rt.titleLine, performance.department.indicators.length === 0, rt.notes));
+    } else {
+      const out = spec.layout === 'statement' ? interpretStatement(rt, spec, unit, ctx) : interpretClassTree(rt, spec, unit, ctx);
+      tables.push(out.table);
+      facts.push(...out.facts);
+    }
+  }
+
+  const units = buildUnits(overview.unitNames, tables);
+  assignProjectUnits(performance, tables, units, unitMarkers);
+  const narrative = readNarrative(raw.narrative);
+  const year = yearMatch ? Number(yearMatch[1]) : null;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    meta: {
+      title: title.replace(/\s+/g, ''),
+      department,
+      region: profile.region,
+      level: profile.level,
+      fiscalYear: year,
+      kind: /决算/.test(title) ? 'final' : 'budget',
+      scope: /单位预算|单位决算/.test(title) ? 'unit' : profile.scope,
+      profile: profile.id,
+      source: { file: raw.file, format: raw.format, sha256: raw.sha256, lines: raw.lineCount },
+    },
+    units,
+    toc: raw.toc.map((l) => ({
+      title: l.text.trim().replace(/^[-•]\s*/, ''),
+      number: printedTableNumber(l.text),
+      source: { line: l.line },
+    })),
+    tables,
+    facts,
+    narrative: {
+      sections: narrative.sections,
+      sentences: narrative.sentences,
+      claims: narrative.claims,
+    },
+    performance,
+    other: otherFacts([...overview.claims, ...narrative.claims]),
+    glossary: readGlossary(raw),
+    readerNotes: [
+      ...ctx.notes,
+      ...raw.unrecognisedTitles.map((l) => ({ message: `未识别的表格标题“${l.text.trim()}”`, source: { line: l.line } })),
+    ],
+  };
+}
+
+function shell(
+  id: string,
+  role: string,
+  title: string,
+  printedTitle: string,
+  unit: AmountUnit,
+  line: number,
+  empty: boolean,
+  notes: { text: string }[],
+): TableInstance {
+  return { id, role, title, printedTitle, unit, decimals: 2, present: true, empty, note: notes.map((n) => n.text).join(' ') || null, rows: [], source: { line, table: id } };
+}
+
+interface Overview {
+  unitNames: string[];
+  claims: NumericClaim[];
+  unitListSource: Provenance | null;
+}
+
+function readOverview(raw: RawDocument): Overview {
+  const unitNames: string[] = [];
+  let unitListSource: Provenance | null = null;
+  let inList = false;
+  for (const l of raw.overview) {
+    const cells = l.text.split('\t').map((c) => c.trim());
+    if (cells.length >= 2 && /单位名称/.test(cells[1] ?? '')) {
+      inList = true;
+      unitListSource = { line: l.line };
+      continue;
+    }
+    if (inList && cells.length >= 2 && /^\d+$/.test(cells[0] ?? '') && cells[1]) unitNames.push(cells[1]);
+    else if (inList && cells.length < 2) inList = false;
+  }
+  const claims = readNarrative(raw.overview, 'o').claims.map((c) => ({ ...c, section: '概况' }));
+  return { unitNames, claims, unitListSource };
+}
+
+function buildUnits(listed: string[], tables: TableInstance[]): BudgetUnit[] {
+  const spending = tables.find((t) => t.role === 'expenditureByFunction');
+  const unitRows = (spending?.rows ?? []).filter((r) => r.kind === 'unit');
+  const units: BudgetUnit[] = listed.map((name) => ({ code: null, name, type: null, typeBasis: null }));
+  for (const r of unitRows) {
+    const u = units.find((x) => normName(x.name) === normName(r.label)) ?? units.find((x) => unitNameMatches(r.label, x.name));
+    if (u) u.code ??= r.unitCode;
+    else units.push({ code: r.unitCode, name: r.label, type: null, typeBasis: null });
+  }
+  // 行政运行 is only budgeted by administrative units, 事业运行 only by public institutions.
+  for (const u of units) {
+    if (!u.code || !spending) continue;
+    const items = spending.rows.filter((r) => r.unitCode === u.code && r.code).map((r) => compact(r.label));
+    if (items.includes('行政运行')) u.type = '行政单位';
+    else if (items.includes('事业运行')) u.type = '事业单位';
+    if (u.type) u.typeBasis = 'inferred';
+  }
+  return units;
+}
+
+function assignProjectUnits(
+  performance: Performance,
+  tables: TableInstance[],
+  units: BudgetUnit[],
+  markers: { name: string; nearProject: number }[],
+) {
+  const projects = tables.find((t) => t.role === 'gpbProjects');
+  const rows = (projects?.rows ?? []).filter((r) => r.project);
+  performance.projects.forEach((p, i) => {
+    const hits = rows.filter((r) => matchProjectName(r.project!, p.name) !== 'none');
+    const codes = [...new Set(hits.map((r) => r.unitCode).filter((c): c is string => !!c))];
+    let code = codes.length === 1 ? codes[0]! : null;
+    let name = p.unitName;
+    if (!code && markers.length) {
+      const nearest = [...markers].sort((a, b) => Math.abs(a.nearProject - i) - Math.abs(b.nearProject - i))[0]!;
+      name ??= nearest.name;
+      code = units.find((u) => unitNameMatches(nearest.name, u.name))?.code ?? null;
+    }
+    p.unitCode = code;
+    p.unitName = name ?? units.find((u) => u.code === code)?.name ?? null;
+  });
+}
+
+function otherFacts(claims: NumericClaim[]): OtherFacts {
+  const byId = new Map(claims.map((c) => [c.id + c.section, c]));
+  const breakdown = (parent: NumericClaim): CountedBreakdown => ({
+    total: { value: parent.value, source: parent.source },
+    parts: claims
+      .filter((c) => c.partOf === parent.id && c.section === parent.section)
+      .map((c) => ({ label: c.subject, value: c.value, source: c.source })),
+  });
+  const parents = claims.filter((c) => claims.some((x) => x.partOf === c.id && x.section === c.section));
+  void byId;
+  const operating = claims.find((c) => c.kind === 'amount' && /机关运行经费/.test(c.subject));
+  const assets = claims.find((c) => c.kind === 'count' && /大型设备/.test(c.subject));
+  const units = parents.find((c) => c.unit === '个' && /预算单位/.test(c.subject));
+  return {
+    vehicles: parents.filter((c) => c.unit === '辆').map(breakdown),
+    procurement: parents.filter((c) => c.kind === 'amount' && /政府采购/.test(c.subject)).map(breakdown),
+    operatingCost: operating ? { value: operating.value, unit: operating.unit as AmountUnit, source: operating.source } : null,
+    largeAssets: assets ? { value: assets.value, source: assets.source } : null,
+    projectCounts: parents.filter((c) => c.unit === '个' && /项目/.test(c.subject)).map(breakdown),
+    unitCounts: units ? breakdown(units) : null,
+  };
+}
+
+function readGlossary(raw: RawDocument): Disclosure['glossary'] {
+  const out: Disclosure['glossary'] = [];
+  for (const l of raw.glossary) {
+    const m = /^\s*\d+[.、．]\s*([^：:]{1,30})[：:](.+)$/.exec(l.text);
+    if (m) out.push({ term: m[1]!.trim(), definition: m[2]!.trim(), source: { line: l.line } });
+    else if (out.length) out[out.length - 1]!.definition += l.text.trim();
+  }
+  return out;
+}

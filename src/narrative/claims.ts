@@ -1,0 +1,196 @@
+// 情况说明 → sections, sentences and the numeric claims in them. A claim is a number with its
+// unit and the phrase it is about: an amount (…支出 850.57 万元), a share (占 1.09%), a change
+// (比 2023 年减少 3,480.25 万元 / 下降 12.98% / 持平) or a count (公务用车 625 辆). Parts listed
+// after 其中 point at the total they break down, shares and changes at the amount they qualify.
+
+import { normalizeDecimal } from '../money/amount.js';
+import type { Narrative, NarrativeSection, NarrativeSentence, NumericClaim } from '../model/types.js';
+import type { RawLine } from '../read/raw.js';
+
+const H1 = /^([一二三四五六七八九十]+)、/;
+const H2 = /^[（(]([一二三四五六七八九十]+)[)）]/;
+const PART = /^第[一二三四五六]部分/;
+const SENTENCE_END = /[。！？；;]$/;
+
+const NUMBER_UNIT =
+  /(-?\d[\d,，]*(?:\.\d+)?)\s*(万元|亿元|元|%|％|‰|‱|辆|个|台\s*[（(]套[)）]|台|套|项|人)/g;
+const CHANGE_VERB = /(增加|减少|增长|下降|上升|降低|减|增)了?\s*$/;
+const FAMILY = (unit: string) => (/元$/.test(unit) ? 'money' : /[%‰‱]/.test(unit) ? 'ratio' : unit);
+
+export function readNarrative(lines: RawLine[], sectionPrefix = ''): Narrative {
+  const sections: NarrativeSection[] = [];
+  const sentences: NarrativeSentence[] = [];
+  const claims: NumericClaim[] = [];
+  let h1: NarrativeSection | null = null;
+  let current: NarrativeSection | null = null;
+  let para: RawLine[] = [];
+
+  const flush = () => {
+    if (para.length === 0) return;
+    const text = para.map((l) => l.text.trim()).join('');
+    const lineAt = lineLocator(para);
+    para = [];
+    extractParagraph(text, lineAt, current?.id ?? `${sectionPrefix}0`, sentences, claims);
+  };
+
+  for (const l of lines) {
+    const t = l.text.trim();
+    if (!t) continue;
+    if (PART.test(t)) {
+      flush();
+      continue;
+    }
+    const m1 = H1.exec(t);
+    const m2 = H2.exec(t);
+    if ((m1 || m2) && t.length <= 60) {
+      flush();
+      const level = m1 ? 1 : 2;
+      const section: NarrativeSection = {
+        id: `${sectionPrefix}${sections.length + 1}`,
+        heading: t,
+        level,
+        parent: level === 2 ? (h1?.id ?? null) : null,
+        source: { line: l.line, ...(l.page ? { page: l.page } : {}) },
+      };
+      sections.push(section);
+      if (level === 1) h1 = section;
+      current = section;
+      // A heading that is also a sentence ("（一）公务接待费与 2023 年预算持平。") carries claims too.
+      if (SENTENCE_END.test(t) || /\d/.test(t.replace(H1, '').replace(H2, ''))) {
+        para = [l];
+        flush();
+      }
+      continue;
+    }
+    para.push(l);
+    if (SENTENCE_END.test(t)) flush();
+  }
+  flush();
+  return { sections, sentences, claims };
+}
+
+type LineAt = (offset: number) => { line: number; page?: number };
+
+/** Map a character offset in a joined paragraph back to the line (and page) it came from. */
+function lineLocator(lines: RawLine[]): LineAt {
+  const starts: { at: number; l: RawLine }[] = [];
+  let at = 0;
+  for (const l of lines) {
+    starts.push({ at, l });
+    at += l.text.trim().length;
+  }
+  return (offset) => {
+    let hit = starts[0]!.l;
+    for (const s of starts) if (s.at <= offset) hit = s.l;
+    return { line: hit.line, ...(hit.page ? { page: hit.page } : {}) };
+  };
+}
+
+function extractParagraph(text: string, lineAt: LineAt, section: string, sentences: NarrativeSentence[], claims: NumericClaim[]) {
+  // 其中 opens a breakdown that runs to the end of the paragraph or the next 其中.
+  let breakdownParents: Map<string, NumericClaim> | null = null;
+  let lastByFamily = new Map<string, NumericClaim>();
+  const parts = text.split(/(?<=[。！？])/);
+  let offset = 0;
+  for (const sentenceText of parts) {
+    const sentenceStart = offset;
+    offset += sentenceText.length;
+    const s = sentenceText.trim();
+    if (!s) continue;
+    const source = lineAt(sentenceStart);
+    const sentence: NarrativeSentence = { index: sentences.length, section, text: s, source };
+    sentences.push(sentence);
+    let cursor = 0;
+    const qiZhong = [...s.matchAll(/其中/g)].map((m) => m.index ?? 0);
+    let lastAmount: NumericClaim | null = null;
+    for (const m of s.matchAll(NUMBER_UNIT)) {
+      const at = m.index ?? 0;
+      const raw = m[1]!;
+      const unit = m[2]!.replace(/\s+/g, '').replace(/[（(]套[)）]/, '(套)').replace('％', '%');
+      const before = s.slice(0, at);
+      const after = s.slice(at + m[0].length, at + m[0].length + 3);
+      // Years, thresholds and ordinals are not claims.
+      if (/^(以上|以下|左右)/.test(after) || /第\s*$/.test(before)) continue;
+      if (/\d$/.test(before) || /[.．]$/.test(before)) continue;
+      const value = normalizeDecimal(raw.replace(/，/g, ','));
+      if (value === null) continue;
+      while (qiZhong.length && qiZhong[0]! < at && qiZhong[0]! >= cursor) {
+        breakdownParents = new Map(lastByFamily);
+        qiZhong.shift();
+      }
+      const clause = clauseBefore(s, at, cursor);
+      cursor = at + m[0].length;
+      const family = FAMILY(unit);
+      const id = `c${claims.length + 1}`;
+      const base = { id, value, unit, sentence: sentence.index, section, source: lineAt(sentenceStart + at), text: s };
+      let claim: NumericClaim;
+      const verb = CHANGE_VERB.exec(before.slice(-8));
+      if (family === 'ratio' && /占\s*[^，,。；]*$/.test(before.slice(-12)) && !/比/.test(clause)) {
+        claim = { ...base, kind: 'share', subject: lastAmount?.subject ?? clause, ...(lastAmount ? { about: lastAmount.id } : {}) };
+      } else if (verb && (family === 'ratio' || /比|较|与/.test(clause) || lastAmount)) {
+        const direction = normaliseDirection(verb[1]!);
+        claim = {
+          ...base,
+          kind: family === 'ratio' ? 'changeRate' : 'change',
+          direction,
+          subject: lastAmount?.subject ?? subjectOf(clause.replace(/(比|较|与)\s*\d{4}.*$/, '')),
+          ...(lastAmount ? { about: lastAmount.id } : {}),
+        };
+      } else if (family === 'ratio') {
+        continue;
+      } else {
+        claim = { ...base, kind: family === 'money' ? 'amount' : 'count', subject: subjectOf(clause) };
+        const parent = breakdownParents?.get(family);
+        if (parent && parent.id !== id) claim.partOf = parent.id;
+        lastAmount = claim;
+        lastByFamily.set(family, claim);
+      }
+      claims.push(claim);
+    }
+    // 持平 without a number is still a change claim ("与 2023 年预算持平").
+    const flat = /([^，。；]*?)(与|较|比)\s*\d{4}\s*年[^，。；]*?(基本)?持平/.exec(s);
+    if (flat && !claims.some((c) => c.sentence === sentence.index && c.kind === 'changeRate')) {
+      const subject = subjectOf(flat[1] ?? '') || lastAmount?.subject || '';
+      claims.push({
+        id: `c${claims.length + 1}`,
+        kind: 'change',
+        direction: flat[3] ? '基本持平' : '持平',
+        subject,
+        value: '0',
+        unit: '',
+        sentence: sentence.index,
+        section,
+        source,
+        text: s,
+        ...(lastAmount ? { about: lastAmount.id } : {}),
+      });
+    }
+    if (/。$/.test(s) && !/其中[:：]?$/.test(s)) lastByFamily = new Map(lastByFamily);
+  }
+}
+
+function clauseBefore(s: string, at: number, cursor: number): string {
+  const head = s.slice(Math.max(cursor, 0), at);
+  const parts = head.split(/[，,；;：:、。](?!\d)/);
+  return (parts[parts.length - 1] ?? '').trim();
+}
+
+/** The noun phrase a number is about: drop numbering, the year, verbs around it. */
+export function subjectOf(clause: string): string {
+  const verbs = (x: string) =>
+    x
+      .replace(/^(其中|主要包括|收入包括|支出包括|包括|安排|主要用于|共有|现有)+/, '')
+      .replace(/(预算数|预算)?(为|是|达|共计|合计|约)$/, '')
+      .replace(/预算数$/, '');
+  const c = clause.replace(/\s+/g, '').replace(/^([（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.．、])/, '');
+  const y = /\d{4}年(度)?/.exec(c);
+  if (!y) return verbs(c);
+  const after = verbs(c.slice((y.index ?? 0) + y[0].length));
+  return after || verbs(c.slice(0, y.index));
+}
+
+function normaliseDirection(v: string): string {
+  if (v === '增' || v === '上升') return '增加';
+  if (v === '减' || v === '降低') return '减少';
+  return v;
+}

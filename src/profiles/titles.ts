@@ -1,0 +1,45 @@
+// Table titles are printed with numbering, table numbers, years, and stray spaces. Normalising
+// them lets one profile title match "三、部门支出总表（公开表 1-2）" and "部门支出总表".
+
+import type { Profile, ProfileTable } from './types.js';
+
+export function normalizeTitle(text: string): string {
+  let s = text
+    .replace(/\s+/g, '')
+    .replace(/[“”"]/g, '"')
+    .replace(/[（]/g, '(')
+    .replace(/[）]/g, ')')
+    .replace(/^[-•·*]+/, '');
+  s = s.replace(/^(表[一二三四五六七八九十\d-]+|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、])/, '');
+  s = s.replace(/\((公开表|表)?[\d-]+\)$/, '');
+  s = s.replace(/\(?\d{4}年度?\)?$/, '');
+  s = s.replace(/^\d{4}年(度)?/, '');
+  return s;
+}
+
+export interface TitleIndex {
+  match(text: string): ProfileTable | null;
+}
+
+export function buildTitleIndex(profile: Profile): TitleIndex {
+  const map = new Map<string, ProfileTable>();
+  for (const t of profile.tables) {
+    for (const title of [t.title, ...t.aliases]) {
+      const key = normalizeTitle(title);
+      if (!map.has(key)) map.set(key, t);
+    }
+  }
+  return {
+    match(text: string) {
+      const key = normalizeTitle(text);
+      if (key.length < 4 || key.length > 40) return null;
+      return map.get(key) ?? null;
+    },
+  };
+}
+
+/** Printed table number from a TOC entry such as "（公开表 1-2）". */
+export function printedTableNumber(text: string): string | null {
+  const m = /(?:公开表|表)\s*([\d]+(?:-\d+)?)/.exec(text.replace(/\s+/g, ' '));
+  return m?.[1] ?? null;
+}

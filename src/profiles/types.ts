@@ -1,0 +1,117 @@
+// A profile describes one template family as data: its tables, their columns, which identities
+// of docs/domain.md §4 hold, and its narrative conventions. Profiles live in /profiles/*.json
+// and are validated at load (validate.ts), so a typo fails loudly instead of silently.
+
+import type { AmountUnit } from '../money/amount.js';
+import type { DisclosureKind, DisclosureScope, GovernmentLevel } from '../model/types.js';
+
+/** What a table is, independent of its number in a template. Rules address tables by role. */
+export const TABLE_ROLES = [
+  'summary', // 部门收支总表
+  'incomeByUnit', // 部门收入总表
+  'expenditureByFunction', // 部门支出总表
+  'fiscalSummary', // 财政拨款收支总表
+  'fiscalByEconomic', // 财政拨款支出表（经济分类）
+  'gpbByFunction', // 一般公共预算支出表
+  'gpbBasicByEconomic', // 一般公共预算基本支出表
+  'gpbProjects', // 一般公共预算项目支出表
+  'gpbThreePublic', // 一般公共预算“三公”经费支出表
+  'govFundByFunction', // 政府性基金预算支出表
+  'govFundThreePublic', // 政府性基金预算“三公”经费支出表
+  'socByFunction', // 国有资本经营预算支出表
+  'projectPerformance', // 项目支出绩效目标表
+  'departmentPerformance', // 部门整体支出绩效目标表
+] as const;
+export type TableRole = (typeof TABLE_ROLES)[number];
+
+export const TABLE_LAYOUTS = ['statement', 'classTree', 'projectPerformance', 'departmentPerformance'] as const;
+export type TableLayout = (typeof TABLE_LAYOUTS)[number];
+
+export interface MeasureColumn {
+  column: number;
+  measure: string;
+}
+
+export interface RowIdentity {
+  total: string;
+  parts: string[];
+}
+
+export interface StatementSide {
+  side: 'income' | 'expenditure';
+  labelColumn: number;
+  measures: MeasureColumn[];
+}
+
+export interface StatementItem {
+  key: string;
+  side: 'income' | 'expenditure';
+  labels: string[];
+  /** The item only matches under this heading item (e.g. 一般公共预算 under 上年结转). */
+  under?: string;
+  /** Later items on the same side are read under this one until the next heading. */
+  heading?: boolean;
+}
+
+/** `total` = Σ `parts`. A ref is "item" or "item:measure"; "class:*" expands to every 类 row. */
+export interface StatementIdentity {
+  id: string;
+  total: string;
+  parts: string[];
+}
+
+export interface ProfileTable {
+  id: string;
+  number: string;
+  role: TableRole;
+  title: string;
+  aliases: string[];
+  required: boolean;
+  layout: TableLayout;
+  /** classTree */
+  classification?: 'function' | 'economic' | 'none';
+  codeColumns?: number[];
+  unitCodeColumn?: number;
+  labelColumn?: number;
+  measures?: MeasureColumn[];
+  rowIdentities?: RowIdentity[];
+  hasProjects?: boolean;
+  /** Which funds the table covers (gpb = 一般公共预算). */
+  fundType?: 'all' | 'fiscal' | 'gpb' | 'govFund' | 'soc';
+  /** statement */
+  sides?: StatementSide[];
+  items?: StatementItem[];
+  identities?: StatementIdentity[];
+}
+
+export interface NarrativeBasis {
+  /** Section heading keywords (all must occur) that select this basis. */
+  headingIncludes: string[];
+  /** What a bare 类 name or share refers to in this section. */
+  basis: 'summary' | 'fiscal' | 'gpbCurrent' | 'gpbBasic' | 'threePublic';
+}
+
+export interface Profile {
+  id: string;
+  name: string;
+  region: string | null;
+  level: GovernmentLevel;
+  kind: DisclosureKind;
+  scope: DisclosureScope;
+  years: number[];
+  amountUnit: AmountUnit;
+  /** Detection: all of `mustInclude` and at least one of `anyInclude` (if given) occur in the text. */
+  detect: { mustInclude: string[]; anyInclude?: string[] };
+  tables: ProfileTable[];
+  /** Cross-table identity rule ids that hold for this template. */
+  identities: string[];
+  performance: {
+    weightTotal: number;
+    categoryWeights: Record<string, number> | null;
+  };
+  narrative: {
+    partTitles: { overview: string; tables: string; narrative: string; glossary: string };
+    requiredTopics: { id: string; title: string; keywords: string[] }[];
+    bases: NarrativeBasis[];
+  };
+}

@@ -1,0 +1,45 @@
+// What every reader (text, PDF, XLSX, HTML) yields: the document cut into its parts, tables as
+// rows of cells with provenance. Interpretation into facts (src/interpret) is format-independent.
+
+import type { AmountUnit } from '../money/amount.js';
+
+export interface RawLine {
+  text: string;
+  line: number;
+  page?: number;
+}
+
+export interface RawRow {
+  cells: string[];
+  line: number;
+  page?: number;
+}
+
+export interface RawTable {
+  /** The profile table this body table was recognised as. */
+  tableId: string;
+  printedTitle: string;
+  titleLine: number;
+  page?: number;
+  unit: AmountUnit | null;
+  unitText: string | null;
+  department: string | null;
+  rows: RawRow[];
+  notes: RawLine[];
+}
+
+export interface RawDocument {
+  file: string;
+  format: 'text' | 'pdf' | 'xlsx' | 'html';
+  sha256: string;
+  lineCount: number;
+  /** Lines before the table of contents: the cover. */
+  cover: RawLine[];
+  toc: RawLine[];
+  overview: RawLine[];
+  tables: RawTable[];
+  /** Body lines that look like a table title of another template, not recognised here. */
+  unrecognisedTitles: RawLine[];
+  narrative: RawLine[];
+  glossary: RawLine[];
+}

@@ -1,0 +1,54 @@
+// A rule is one check: a stable id, a Chinese title, a category and a severity, and a function
+// from a disclosure to findings. Each rule lives in its own file beside its test; the catalogue
+// (catalog.ts) lists them and drives the CLI, the JSON output and docs/rules.md.
+
+import type { Category, Severity } from '../glossary.js';
+import type { DisclosureIndex } from '../model/query.js';
+import type { Disclosure } from '../model/types.js';
+import type { Profile } from '../profiles/types.js';
+
+export interface FindingLocation {
+  table?: string;
+  tableTitle?: string;
+  row?: number;
+  label?: string;
+  measure?: string;
+  line: number;
+  page?: number;
+  box?: [number, number, number, number];
+  value?: string;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  category: Category;
+  title: string;
+  message: string;
+  expected: string | null;
+  actual: string | null;
+  difference: string | null;
+  unit: string | null;
+  locations: FindingLocation[];
+}
+
+export interface RuleContext {
+  doc: Disclosure;
+  profile: Profile;
+  index: DisclosureIndex;
+}
+
+export type Draft = Omit<Finding, 'rule' | 'category' | 'title' | 'severity'> & { severity?: Severity };
+
+export interface Rule {
+  id: string;
+  title: string;
+  category: Category;
+  /** The most severe level the rule reports. */
+  severity: Severity;
+  /** What the rule checks, for docs/rules.md. */
+  description: string;
+  /** Cross-table identities run only when the profile declares them. */
+  identity?: boolean;
+  check(ctx: RuleContext): Draft[];
+}
