@@ -111,7 +111,8 @@ export function interpretClassTree(raw: RawTable, spec: ProfileTable, unit: Amou
       currentGroup = row;
       codeStack = [];
     } else {
-      while (codeStack.length && !code.startsWith(codeStack[codeStack.length - 1]!.code!)) codeStack.pop();
+      const top = () => codeStack[codeStack.length - 1]!.code!;
+      while (codeStack.length && !(code.startsWith(top()) && code.length > top().length)) codeStack.pop();
       const parent = codeStack[codeStack.length - 1] ?? currentGroup ?? currentUnit ?? department ?? total;
       row = push(r, 'detail', label, code, unitCode ?? currentUnit?.unitCode ?? null, parent);
       if (spec.hasProjects) row.project = label;

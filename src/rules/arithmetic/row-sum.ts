@@ -1,0 +1,38 @@
+import { measureName } from '../../glossary.js';
+import type { Rule } from '../types.js';
+import { amountCheck, cellLoc, rowLabel, tableLabel } from '../support.js';
+
+/** Within each row, the total column equals the sum of its component columns (合计 = 基本 + 项目 …). */
+export const rowSum: Rule = {
+  id: 'arithmetic.row-sum',
+  title: '行内合计与各列之和不符',
+  category: 'arithmetic',
+  severity: 'error',
+  description: '每一行的合计列应等于其组成列之和，如 合计 = 基本支出 + 项目支出、合计 = 人员经费 + 公用经费、三公合计 = 出国 + 车辆 + 接待。',
+  check({ doc, profile, index }) {
+    const out = [];
+    for (const t of doc.tables) {
+      const spec = profile.tables.find((s) => s.id === t.id);
+      for (const ident of spec?.rowIdentities ?? []) {
+        for (const row of t.rows) {
+          const total = index.cell(t.id, row.index, ident.total);
+          const parts = ident.parts.map((m) => index.cell(t.id, row.index, m)).filter((v) => v !== null);
+          if (!total && parts.length === 0) continue;
+          const d = amountCheck({
+            expectedFen: parts.reduce((s, v) => s + v.fen, 0),
+            actualFen: total?.fen ?? 0,
+            parts: Math.max(parts.length, 1),
+            unit: t.unit,
+            stepFen: index.step(t),
+            decimals: t.decimals,
+            what: `${tableLabel(t)}${rowLabel(t, row)}的${measureName(ident.total)}`,
+            expectedHow: ident.parts.map(measureName).join(' + '),
+            locations: [ident.total, ...ident.parts].map((m) => cellLoc(index, t, row, m)).filter((l) => l.value !== '' || l.measure === measureName(ident.total)),
+          });
+          if (d) out.push(d);
+        }
+      }
+    }
+    return out;
+  },
+};

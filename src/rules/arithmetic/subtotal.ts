@@ -1,0 +1,41 @@
+import { measureName } from '../../glossary.js';
+import type { Rule } from '../types.js';
+import { amountCheck, cellLoc, rowLabel, tableLabel } from '../support.js';
+
+/** Every subtotal row equals the sum of the rows under it: units, classes, 款 and sub-items, projects. */
+export const subtotal: Rule = {
+  id: 'arithmetic.subtotal',
+  title: '小计/合计与明细之和不符',
+  category: 'arithmetic',
+  severity: 'error',
+  description: '表内每个汇总行（合计、部门、单位、类、款、功能科目分组）应等于其下级明细行之和，逐列核对。',
+  check({ doc, index }) {
+    const out = [];
+    for (const t of doc.tables) {
+      if (t.rows.every((r) => r.parent === null)) continue;
+      const measures = index.measures(t);
+      for (const row of t.rows) {
+        const children = index.children(t, row.index);
+        if (children.length === 0) continue;
+        for (const m of measures) {
+          const own = index.cell(t.id, row.index, m);
+          const kids = children.map((c) => index.cell(t.id, c.index, m)).filter((v) => v !== null);
+          if (!own && kids.length === 0) continue;
+          const d = amountCheck({
+            expectedFen: kids.reduce((s, v) => s + v.fen, 0),
+            actualFen: own?.fen ?? 0,
+            parts: Math.max(kids.length, 1),
+            unit: t.unit,
+            stepFen: index.step(t),
+            decimals: t.decimals,
+            what: `${tableLabel(t)}${rowLabel(t, row)}的${measureName(m)}`,
+            expectedHow: `其下 ${children.length} 行明细之和`,
+            locations: [cellLoc(index, t, row, m), ...children.filter((c) => index.cell(t.id, c.index, m)).slice(0, 12).map((c) => cellLoc(index, t, c, m))],
+          });
+          if (d) out.push(d);
+        }
+      }
+    }
+    return out;
+  },
+};
