@@ -106,6 +106,8 @@ export interface NumericClaim {
   subject: string;
   /** Number as written, normalized ("3,480.25" → "3480.25"). */
   value: string;
+  /** Decimal places as printed ("556.40" → 2): the precision the claim asserts. */
+  decimals: number;
   /** 万元 / 元 / % / ‰ / ‱ / 辆 / 个 … */
   unit: string;
   /** For change claims: 增加/减少/增长/下降/持平 as written. */

@@ -84,3 +84,32 @@ export function decimalsOf(text: string): number {
   const m = /\.(\d+)\s*$/.exec(text.replace(/,/g, ''));
   return m?.[1]?.length ?? 0;
 }
+
+/** Fen per unit for the units a narrative may use (亿元 only appears in prose). */
+export const FEN_PER: Record<string, number> = { 元: 100, 万元: 1_000_000, 亿元: 10_000_000_000 };
+
+/** Integer fen → decimal string in a prose unit (元/万元/亿元), half-up at `places`. */
+export function formatFenIn(fen: number, unit: string, places: number): string | null {
+  const per = FEN_PER[unit];
+  if (!per) return null;
+  const scale = 10n ** BigInt(places);
+  const abs = BigInt(Math.abs(fen)) * scale;
+  const p = BigInt(per);
+  let q = abs / p;
+  if ((abs % p) * 2n >= p) q += 1n;
+  const int = q / scale;
+  const frac = (q % scale).toString().padStart(places, '0');
+  const body = places > 0 ? `${int}.${frac}` : `${int}`;
+  return fen < 0 && q !== 0n ? `-${body}` : body;
+}
+
+/** Decimal string in a prose unit → fen (null for units that are not money). */
+export function proseToFen(value: string, unit: string): number | null {
+  if (unit === '元' || unit === '万元') return toFen(value, unit);
+  if (unit === '亿元') {
+    const [i = '0', f = ''] = value.replace('-', '').split('.');
+    const fen = Number(i) * 1e10 + Number((f + '0000000000').slice(0, 10));
+    return value.startsWith('-') ? -fen : fen;
+  }
+  return null;
+}

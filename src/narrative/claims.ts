@@ -3,7 +3,7 @@
 // (比 2023 年减少 3,480.25 万元 / 下降 12.98% / 持平) or a count (公务用车 625 辆). Parts listed
 // after 其中 point at the total they break down, shares and changes at the amount they qualify.
 
-import { normalizeDecimal } from '../money/amount.js';
+import { decimalsOf, normalizeDecimal } from '../money/amount.js';
 import type { Narrative, NarrativeSection, NarrativeSentence, NumericClaim } from '../model/types.js';
 import type { RawLine } from '../read/raw.js';
 
@@ -122,7 +122,7 @@ function extractParagraph(text: string, lineAt: LineAt, section: string, sentenc
       cursor = at + m[0].length;
       const family = FAMILY(unit);
       const id = `c${claims.length + 1}`;
-      const base = { id, value, unit, sentence: sentence.index, section, source: lineAt(sentenceStart + at), text: s };
+      const base = { id, value, decimals: decimalsOf(raw), unit, sentence: sentence.index, section, source: lineAt(sentenceStart + at), text: s };
       let claim: NumericClaim;
       const verb = CHANGE_VERB.exec(before.slice(-8));
       if (family === 'ratio' && /占\s*[^，,。；]*$/.test(before.slice(-12)) && !/比/.test(clause)) {
@@ -157,6 +157,7 @@ function extractParagraph(text: string, lineAt: LineAt, section: string, sentenc
         direction: flat[3] ? '基本持平' : '持平',
         subject,
         value: '0',
+        decimals: 0,
         unit: '',
         sentence: sentence.index,
         section,

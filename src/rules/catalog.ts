@@ -14,6 +14,24 @@ import { performanceVsProjects } from './reconcile/performance-vs-projects.js';
 import { summaryVsExpenditure } from './reconcile/summary-vs-expenditure.js';
 import { summaryVsFiscal } from './reconcile/summary-vs-fiscal.js';
 import { threePublicVsEconomic } from './reconcile/three-public-vs-economic.js';
+import { breakdownSum } from './narrative/breakdown-sum.js';
+import { narrativeAmount } from './narrative/amount.js';
+import { narrativeChange } from './narrative/change.js';
+import { narrativeConsistency } from './narrative/consistency.js';
+import { narrativeShare } from './narrative/share.js';
+import { unverified } from './narrative/unverified.js';
+import { nameMismatch } from './classification/name-mismatch.js';
+import { personnelPublicSplit } from './classification/personnel-public.js';
+import { unknownCode } from './classification/unknown-code.js';
+import { emptyTableNote } from './completeness/empty-table-note.js';
+import { narrativeTopics } from './completeness/narrative-topics.js';
+import { requiredTables } from './completeness/required-tables.js';
+import { tocVsBody } from './completeness/toc.js';
+import { categoryWeights } from './performance/category-weights.js';
+import { indicatorValue } from './performance/indicator-value.js';
+import { natureDirection } from './performance/nature-direction.js';
+import { indicatorStructure } from './performance/structure.js';
+import { weightTotal } from './performance/weight-total.js';
 import type { Rule } from './types.js';
 
 export const RULES: readonly Rule[] = [
@@ -30,7 +48,25 @@ export const RULES: readonly Rule[] = [
   performanceVsProjects,
   departmentPerformanceFunds,
   emptyFundTables,
+  unknownCode,
+  nameMismatch,
+  personnelPublicSplit,
   missingTargets,
+  weightTotal,
+  categoryWeights,
+  indicatorStructure,
+  natureDirection,
+  indicatorValue,
+  narrativeAmount,
+  narrativeShare,
+  narrativeChange,
+  breakdownSum,
+  narrativeConsistency,
+  unverified,
+  requiredTables,
+  tocVsBody,
+  emptyTableNote,
+  narrativeTopics,
 ];
 
 /** Ids of cross-table identity rules, which profiles may declare. */

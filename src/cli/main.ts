@@ -1,0 +1,181 @@
+// The `yusuan` command. zh-CN for everything a user reads. Exit codes: 0 clean, 1 error-level
+// findings, 2 unreadable input or bad usage, 3 an internal error (a bug; never a stack trace
+// unless YUSUAN_DEBUG is set).
+
+import { createRequire } from 'node:module';
+import { CATEGORIES, SEVERITIES } from '../glossary.js';
+import { DISCLOSURE_SCHEMA } from '../model/schema.js';
+import { loadProfiles } from '../profiles/registry.js';
+import type { Profile } from '../profiles/types.js';
+import { InputError } from '../read/errors.js';
+import { readDisclosureFile } from '../read/index.js';
+import { IDENTITY_RULE_IDS, RULES } from '../rules/catalog.js';
+import { runRules } from '../rules/engine.js';
+import { summarize } from '../summary.js';
+import { textReport } from './report.js';
+
+const HELP = `yusuan（预算）— 部门预算/决算公开文件的读取、检查与发布
+
+用法：
+  yusuan check <文件> [--format text|json] [--profile <模板>] [--all]
+                                  检查公开文件，按类别列出发现的问题
+  yusuan extract <文件> [--profile <模板>]
+                                  输出读取到的完整模型（JSON）
+  yusuan summary <文件> [--json] [--profile <模板>]
+                                  输出关键数字
+  yusuan schema                   输出模型的 JSON Schema
+  yusuan profiles [--json]        列出支持的公开模板
+  yusuan rules [--json]           列出检查规则目录
+
+退出码：0 未发现错误；1 发现错误级问题；2 文件无法读取或用法错误。`;
+
+class UsageError extends Error {}
+
+interface Args {
+  command: string | undefined;
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+const VALUE_FLAGS = new Set(['format', 'profile']);
+
+export function parseArgs(argv: string[]): Args {
+  const [command, ...rest] = argv;
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (a.startsWith('--')) {
+      const [name, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
+      if (VALUE_FLAGS.has(name)) {
+        const v = inline ?? rest[++i];
+        if (v === undefined) throw new UsageError(`选项 --${name} 需要一个值`);
+        flags.set(name, v);
+      } else flags.set(name, true);
+    } else positional.push(a);
+  }
+  return { command, positional, flags };
+}
+
+function profiles(): Profile[] {
+  return loadProfiles(IDENTITY_RULE_IDS);
+}
+
+function oneFile(args: Args): string {
+  if (args.positional.length !== 1) throw new UsageError(`命令 ${args.command} 需要且只需要一个文件参数`);
+  return args.positional[0]!;
+}
+
+function read(args: Args) {
+  const profileId = args.flags.get('profile');
+  return readDisclosureFile(oneFile(args), { profiles: profiles(), ...(typeof profileId === 'string' ? { profileId } : {}) });
+}
+
+function allowFlags(args: Args, allowed: string[]) {
+  for (const k of args.flags.keys()) if (!allowed.includes(k)) throw new UsageError(`命令 ${args.command} 不支持选项 --${k}`);
+}
+
+export async function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    switch (args.command) {
+      case 'check': {
+        allowFlags(args, ['format', 'profile', 'all']);
+        const format = args.flags.get('format') ?? 'text';
+        if (format !== 'text' && format !== 'json') throw new UsageError('--format 只能是 text 或 json');
+        const { disclosure, profile } = read(args);
+        const findings = runRules(disclosure, profile);
+        if (format === 'json') {
+          const document = {
+            file: disclosure.meta.source.file,
+            title: disclosure.meta.title,
+            department: disclosure.meta.department,
+            year: disclosure.meta.fiscalYear,
+            kind: disclosure.meta.kind,
+            scope: disclosure.meta.scope,
+            profile: disclosure.meta.profile,
+            counts: Object.fromEntries(Object.keys(SEVERITIES).map((s) => [s, findings.filter((f) => f.severity === s).length])),
+          };
+          out(`${JSON.stringify({ document, findings: findings.map(({ title: _t, ...f }) => f) }, null, 2)}\n`);
+        } else out(`${textReport(disclosure, profile, findings, args.flags.has('all') ? {} : { maxInfo: 8 })}\n`);
+        return findings.some((f) => f.severity === 'error') ? 1 : 0;
+      }
+      case 'extract': {
+        allowFlags(args, ['profile']);
+        const { disclosure } = read(args);
+        out(`${JSON.stringify(disclosure, null, 2)}\n`);
+        return 0;
+      }
+      case 'summary': {
+        allowFlags(args, ['profile', 'json']);
+        const { disclosure } = read(args);
+        const s = summarize(disclosure);
+        if (args.flags.has('json')) out(`${JSON.stringify(s, null, 2)}\n`);
+        else out(`${summaryText(s)}\n`);
+        return 0;
+      }
+      case 'schema':
+        allowFlags(args, []);
+        out(`${JSON.stringify(DISCLOSURE_SCHEMA, null, 2)}\n`);
+        return 0;
+      case 'profiles': {
+        allowFlags(args, ['json']);
+        const ps = profiles();
+        if (args.flags.has('json')) out(`${JSON.stringify(ps.map((p) => ({ id: p.id, name: p.name, region: p.region, level: p.level, kind: p.kind, years: p.years, tables: p.tables.length })), null, 2)}\n`);
+        else out(`${ps.map((p) => `${p.id}\t${p.name}\t${p.tables.length} 张表`).join('\n')}\n`);
+        return 0;
+      }
+      case 'rules': {
+        allowFlags(args, ['json']);
+        if (args.flags.has('json')) out(`${JSON.stringify(RULES.map(({ check: _c, ...r }) => r), null, 2)}\n`);
+        else out(`${RULES.map((r) => `${r.id}\t[${CATEGORIES[r.category]}·${SEVERITIES[r.severity]}]\t${r.title}`).join('\n')}\n`);
+        return 0;
+      }
+      case '--version':
+      case 'version': {
+        const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
+        out(`yusuan ${pkg.version}\n`);
+        return 0;
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        out(`${HELP}\n`);
+        return args.command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`未知命令“${args.command}”`);
+    }
+  } catch (e) {
+    if (e instanceof InputError) {
+      err(`错误：${e.file}：${e.reason}\n`);
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      err(`用法错误：${e.message}\n\n${HELP}\n`);
+      return 2;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    err(`内部错误：${message}\n这是 yusuan 的缺陷，请附上输入文件报告。\n`);
+    if (process.env.YUSUAN_DEBUG && e instanceof Error) err(`${e.stack}\n`);
+    return 3;
+  }
+}
+
+function summaryText(s: ReturnType<typeof summarize>): string {
+  const f = s.figures;
+  const v = (x: number | null) => (x === null ? '未列示' : `${x.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 6 })} 万元`);
+  return [
+    `${s.department} ${s.year ?? ''}年${s.kind}（模板 ${s.profile}）`,
+    `收入总计　　　　　${v(f.incomeTotal)}`,
+    `支出总计　　　　　${v(f.expenditureTotal)}`,
+    `本年收入合计　　　${v(f.currentYearIncome)}`,
+    `一般公共预算拨款　${v(f.gpbAppropriation)}`,
+    `上年结转　　　　　${v(f.carryOver)}`,
+    `基本支出　　　　　${v(f.basic)}（人员经费 ${v(f.personnel)}，公用经费 ${v(f.publicUse)}）`,
+    `项目支出　　　　　${v(f.project)}`,
+    `“三公”经费　　　 ${v(f.threePublic.total)}（出国 ${v(f.threePublic.abroad)}，车辆购置 ${v(f.threePublic.vehiclePurchase)}，车辆运行 ${v(f.threePublic.vehicleOperation)}，接待 ${v(f.threePublic.reception)}）`,
+    `预算单位　　　　　${s.units.length} 个；项目 ${s.counts.projects} 个，其中列绩效目标 ${s.counts.performanceProjects} 个`,
+    ...s.units.map((u) => `  ${u.code ?? '—'} ${u.name}：合计 ${v(u.total)}，基本 ${v(u.basic)}，项目 ${v(u.project)}`),
+  ].join('\n');
+}

@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findingsOf, lineOf, SEED_TEXT, seedWith } from '../../../test/support/seed.js';
+import { rowSum } from './row-sum.js';
+
+test('row-sum: the example rows add up', () => {
+  assert.deepEqual(findingsOf(rowSum, SEED_TEXT), []);
+});
+
+test('row-sum: a row whose 合计 differs from 基本 + 项目 is an error naming the cell', () => {
+  // 部门支出总表, 205001 行政运行: 合计 3,137.02 = 基本 3,137.02
+  const line = lineOf('204\t02\t01\t205001\t行政运行');
+  const found = findingsOf(rowSum, seedWith([line, '3,137.02\t3,137.02', '3,137.02\t3,137.20']));
+  assert.equal(found.length, 1);
+  assert.equal(found[0]!.severity, 'error');
+  assert.equal(found[0]!.expected, '3137.20');
+  assert.equal(found[0]!.actual, '3137.02');
+  assert.ok(found[0]!.locations.some((l) => l.line === line));
+});
+
+test('row-sum: a one-cent difference over two parts is a rounding warning', () => {
+  const line = lineOf('205001\t四川省公安厅交通警察总队\t3,725.62');
+  const found = findingsOf(rowSum, seedWith([line, '3,725.62\t2,332.85', '3,725.63\t2,332.85']));
+  assert.equal(found.length, 1);
+  assert.equal(found[0]!.severity, 'warning');
+  assert.match(found[0]!.message, /尾差/);
+});

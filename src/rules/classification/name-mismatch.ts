@@ -1,0 +1,32 @@
+import { nameMatches } from '../../reference/catalog.js';
+import type { Draft, Rule } from '../types.js';
+import { codedRows } from './codes.js';
+
+const CONFIDENT = new Set(['seed', 'confirmed', 'corroborated', 'observed', 'seed-local']);
+
+/** The printed name agrees with the code's catalog name (a truncated name is accepted). */
+export const nameMismatch: Rule = {
+  id: 'classification.name-mismatch',
+  title: '科目名称与编码不符',
+  category: 'classification',
+  severity: 'error',
+  description:
+    '表中科目名称应与编码在目录中的名称一致（因单元格宽度被截断的名称视为一致，历年名称变体均接受）。目录中可信的科目（见于示例或多份真实公开文件、官方文本）不一致记为错误，凭记忆整理的科目记为警告。',
+  check({ doc, profile }) {
+    const out: Draft[] = [];
+    for (const c of codedRows(doc, profile)) {
+      const entry = c.catalog.get(c.code);
+      if (!entry || !c.printedName || nameMatches(entry, c.printedName)) continue;
+      out.push({
+        severity: CONFIDENT.has(entry.status) ? 'error' : 'warning',
+        message: `表${c.table.id}第 ${c.row.source.line} 行科目 ${c.code} 名称印为“${c.printedName}”，目录中为“${entry.name}”${entry.variants.length ? `（或 ${entry.variants.join('、')}）` : ''}`,
+        expected: entry.name,
+        actual: c.printedName,
+        difference: null,
+        unit: null,
+        locations: [{ line: c.row.source.line, table: c.table.id, tableTitle: c.table.title, row: c.row.index, label: c.printedName, value: c.code }],
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,34 @@
+import type { Draft, Rule } from '../types.js';
+
+// 人员经费 = 301 工资福利 + 303 对个人和家庭的补助; 公用经费 = 302 商品和服务 (+ 310 资本性 in 基本支出).
+const PERSONNEL = ['301', '303', '501', '502', '509'];
+
+/** In the basic-expenditure table, personnel classes fill 人员经费 and the rest 公用经费. */
+export const personnelPublicSplit: Rule = {
+  id: 'classification.personnel-public-split',
+  title: '人员经费与公用经费的经济科目归属错误',
+  category: 'classification',
+  severity: 'error',
+  description: '基本支出表中，301 工资福利支出、303 对个人和家庭的补助应列入人员经费；302 商品和服务支出、310 资本性支出等应列入公用经费。',
+  check({ index }) {
+    const t = index.table('gpbBasicByEconomic');
+    if (!t) return [];
+    const out: Draft[] = [];
+    for (const row of t.rows) {
+      if (!row.code || row.code.length !== 3) continue;
+      const personnel = PERSONNEL.includes(row.code) && row.code.startsWith('3');
+      const wrong = personnel ? 'publicUse' : 'personnel';
+      const v = index.cell(t.id, row.index, wrong);
+      if (!v || v.fen === 0) continue;
+      out.push({
+        message: `表${t.id}第 ${row.source.line} 行 ${row.code}“${row.label}”应全部列入${personnel ? '人员经费' : '公用经费'}，但在${personnel ? '公用经费' : '人员经费'}列有 ${v.fact.value}`,
+        expected: '0',
+        actual: v.fact.value,
+        difference: v.fact.value,
+        unit: t.unit,
+        locations: [{ line: v.fact.source.line, table: t.id, tableTitle: t.title, row: row.index, label: `${row.code} ${row.label}`, value: v.fact.value }],
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,28 @@
+import type { Draft, Rule } from '../types.js';
+import { buildTitleIndex } from '../../profiles/titles.js';
+
+/** Every table the template requires is in the body (an empty one too, with its note). */
+export const requiredTables: Rule = {
+  id: 'completeness.required-tables',
+  title: '缺少必须公开的报表',
+  category: 'completeness',
+  severity: 'error',
+  description: '模板规定的每张公开表都应出现在正文中；没有数据的表也应列出空表并注明（财预〔2016〕143号）。目录中列出而正文缺失的表同样报告。',
+  check({ doc, profile }) {
+    const titles = buildTitleIndex(profile);
+    const out: Draft[] = [];
+    for (const spec of profile.tables) {
+      if (!spec.required || doc.tables.some((t) => t.id === spec.id && t.present)) continue;
+      const toc = doc.toc.filter((e) => titles.match(e.title)?.id === spec.id);
+      out.push({
+        message: `缺少公开表${spec.number}“${spec.title}”${toc.length ? `：目录第 ${toc.map((e) => e.source.line).join('、')} 行列出了该表，但正文中没有` : ''}`,
+        expected: spec.title,
+        actual: null,
+        difference: null,
+        unit: null,
+        locations: toc.length ? toc.map((e) => ({ line: e.source.line, label: `目录：${e.title}` })) : [{ line: 1, label: '全文' }],
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,43 @@
+import type { Draft, Rule } from '../types.js';
+import { buildTitleIndex, normalizeTitle } from '../../profiles/titles.js';
+
+/** Contents and body agree: each listed table is in the body under the same title, and the body adds none. */
+export const tocVsBody: Rule = {
+  id: 'completeness.toc',
+  title: '目录与正文不一致',
+  category: 'completeness',
+  severity: 'warning',
+  description: '目录中列出的表应在正文中出现，正文中的表应在目录中列出，表名应与目录一致（正文表名与目录不同时提示）。',
+  check({ doc, profile }) {
+    const titles = buildTitleIndex(profile);
+    const out: Draft[] = [];
+    const listed = new Map<string, (typeof doc.toc)[number]>();
+    for (const e of doc.toc) {
+      if (/^第[一二三四五六七八九十]+部分/.test(e.title.replace(/\s/g, ''))) continue;
+      const spec = titles.match(e.title);
+      if (spec) {
+        if (!listed.has(spec.id)) listed.set(spec.id, e);
+      } else if (/表$/.test(normalizeTitle(e.title)))
+        out.push({ message: `目录第 ${e.source.line} 行“${e.title}”不是本模板的公开表`, expected: null, actual: e.title, difference: null, unit: null, locations: [{ line: e.source.line, label: `目录：${e.title}` }] });
+    }
+    if (doc.toc.length === 0) return out;
+    for (const t of doc.tables) {
+      const e = listed.get(t.id);
+      if (!e) {
+        out.push({ message: `正文表${t.id}“${t.printedTitle}”（第 ${t.source.line} 行）未在目录中列出`, expected: null, actual: t.printedTitle, difference: null, unit: null, locations: [{ line: t.source.line, table: t.id, label: t.printedTitle }] });
+        continue;
+      }
+      if (normalizeTitle(e.title) !== normalizeTitle(t.printedTitle))
+        out.push({
+          severity: 'info',
+          message: `表${t.id}正文标题“${t.printedTitle}”与目录“${e.title.replace(/（公开表.*?）/, '').replace(/^[一二三四五六七八九十]+、/, '')}”不一致`,
+          expected: e.title,
+          actual: t.printedTitle,
+          difference: null,
+          unit: null,
+          locations: [{ line: t.source.line, table: t.id, label: t.printedTitle }, { line: e.source.line, label: `目录：${e.title}` }],
+        });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,61 @@
+// One pass over the narrative's claims, shared by the narrative rules: the basis of each claim's
+// section and the table figure it resolves to. Cached per check.
+
+import { FigureLookup, sectionBasis, type Basis, type Figure } from '../../narrative/resolve.js';
+import type { DisclosureIndex } from '../../model/query.js';
+import type { NumericClaim } from '../../model/types.js';
+import type { Profile } from '../../profiles/types.js';
+
+export interface ClaimAnalysis {
+  claim: NumericClaim;
+  basis: Basis;
+  figure: Figure | null;
+}
+
+export interface NarrativeAnalysis {
+  claims: ClaimAnalysis[];
+  byId: Map<string, ClaimAnalysis>;
+  lookup: FigureLookup;
+  /** Claims that some narrative rule checks; the rest are listed as unverified. */
+  verifiable: Set<string>;
+}
+
+export const FLEET = /(现有|共有|实有|用于|保有)/;
+const sign = (d: string | undefined) => (d && /增|上升/.test(d) ? 1 : d && /减|下降|降低/.test(d) ? -1 : 0);
+export const directionSign = sign;
+
+const cache = new WeakMap<DisclosureIndex, NarrativeAnalysis>();
+
+export function analyseNarrative(index: DisclosureIndex, profile: Profile): NarrativeAnalysis {
+  const hit = cache.get(index);
+  if (hit) return hit;
+  const lookup = new FigureLookup(index, profile);
+  const claims = index.doc.narrative.claims.map((claim) => {
+    const basis = sectionBasis(index.doc, profile, claim.section);
+    const figure = claim.kind === 'amount' && /元$/.test(claim.unit) ? lookup.resolve(claim, basis) : null;
+    return { claim, basis, figure };
+  });
+  const all = index.doc.narrative.claims;
+  const verifiable = new Set<string>();
+  for (const { claim: c, figure } of claims) {
+    const hasParts = all.some((x) => x.partOf === c.id);
+    const sibling = (kind: string) => all.some((x) => x.kind === kind && x.about !== undefined && x.about === c.about && x.sentence === c.sentence);
+    const ok =
+      (c.kind === 'amount' && (figure !== null || hasParts || c.partOf !== undefined)) ||
+      (c.kind === 'count' && (hasParts || c.partOf !== undefined || (c.unit === '辆' && (FLEET.test(c.subject) || /购置/.test(c.subject))))) ||
+      (c.kind === 'share' && c.about !== undefined) ||
+      (c.kind === 'change' && c.about !== undefined && sibling('changeRate')) ||
+      (c.kind === 'changeRate' && c.about !== undefined && sibling('change'));
+    if (ok) verifiable.add(c.id);
+  }
+  const result = { claims, byId: new Map(claims.map((c) => [c.claim.id, c])), lookup, verifiable };
+  cache.set(index, result);
+  return result;
+}
+
+export const claimLoc = (c: NumericClaim) => ({
+  line: c.source.line,
+  ...(c.source.page ? { page: c.source.page } : {}),
+  label: `情况说明：${c.text.length > 60 ? `${c.text.slice(0, 60)}…` : c.text}`,
+  value: `${c.value}${c.unit}`,
+});

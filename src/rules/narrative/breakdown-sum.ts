@@ -1,0 +1,47 @@
+import { proseToFen } from '../../money/amount.js';
+import type { Draft, Rule } from '../types.js';
+import { analyseNarrative, claimLoc } from './analysis.js';
+
+/** Parts listed after 其中 add up to their total: vehicles by type, procurement by kind, projects by category. */
+export const breakdownSum: Rule = {
+  id: 'narrative.breakdown-sum',
+  title: '情况说明分项之和与总数不符',
+  category: 'narrative',
+  severity: 'error',
+  description:
+    '情况说明中“其中”列出的分项（车辆按车型、政府采购按货物/工程/服务、项目按类别、预算单位按性质等）之和不应大于总数；小于总数时提示可能未列全。金额按写出的小数位允许尾差。',
+  check({ index, profile }) {
+    const a = analyseNarrative(index, profile);
+    const all = [...index.doc.narrative.claims];
+    const out: Draft[] = [];
+    for (const parent of all) {
+      const parts = all.filter((c) => c.partOf === parent.id);
+      if (parts.length < 2) continue;
+      const money = /元$/.test(parent.unit);
+      const val = (c: (typeof all)[number]) => (money ? proseToFen(c.value, c.unit) : Math.round(Number(c.value) * 1000));
+      const total = val(parent);
+      const vs = parts.map(val);
+      if (total === null || vs.some((v) => v === null)) continue;
+      const sum = (vs as number[]).reduce((s, v) => s + v, 0);
+      if (sum === total) continue;
+      const decimals = Math.max(parent.decimals, ...parts.map((p) => p.decimals));
+      const stepFen = money ? proseToFen((1 / 10 ** decimals).toFixed(decimals), parent.unit)! : 1;
+      const tolerance = money ? Math.floor(((parts.length + 1) * stepFen) / 2 / stepFen) * stepFen : 0;
+      const show = (v: number) => (money ? (v / proseToFen('1', parent.unit)!).toFixed(decimals) : String(v / 1000));
+      const diff = sum - total;
+      const over = diff > tolerance;
+      const under = diff < -tolerance;
+      out.push({
+        severity: over ? 'error' : 'warning',
+        message: `情况说明第 ${parent.source.line} 行“${parent.subject} ${parent.value}${parent.unit}”，其中各项（${parts.map((p) => `${p.subject} ${p.value}`).join('、')}）之和为 ${show(sum)}${parent.unit}，${over ? '大于' : under ? '小于' : '与'}总数${over || under ? `，相差 ${show(diff)}${parent.unit}` : `相差 ${show(diff)}，属尾差`}${under ? '（可能未列全，或数字有误）' : ''}`,
+        expected: show(total),
+        actual: show(sum),
+        difference: show(diff),
+        unit: parent.unit,
+        locations: [claimLoc(parent), ...parts.map(claimLoc)],
+      });
+    }
+    void a;
+    return out;
+  },
+};

@@ -1,0 +1,72 @@
+import { proseToFen } from '../../money/amount.js';
+import { checkStatedRatio, ratio } from '../../money/rounding.js';
+import type { Draft, Rule } from '../types.js';
+import { analyseNarrative, claimLoc, directionSign } from './analysis.js';
+
+/**
+ * Year-on-year statements agree with themselves: 增加 goes with 增长, 减少 with 下降, and a stated
+ * change amount and rate fit the current figure (rate = change ÷ (current − change)).
+ */
+export const narrativeChange: Rule = {
+  id: 'narrative.change',
+  title: '增减变化表述自相矛盾',
+  category: 'narrative',
+  severity: 'error',
+  description:
+    '同一句中的增减额与增减率应相互吻合：增减率 = 增减额 ÷ 上年数，上年数 = 本年数 − 增减额；“增加/增长/上升”与“减少/下降/降低”不得混用；写“持平”时增减额应为零。需要上年数据才能核对的表述列为“未核对”。',
+  check({ index, profile }) {
+    const a = analyseNarrative(index, profile);
+    const out: Draft[] = [];
+    for (const { claim: rate } of a.claims) {
+      if (rate.kind !== 'changeRate' || !rate.about) continue;
+      const amount = a.claims.find((c) => c.claim.kind === 'change' && c.claim.about === rate.about && c.claim.sentence === rate.sentence)?.claim;
+      const current = a.byId.get(rate.about);
+      if (!amount || !current) continue;
+      const sa = directionSign(amount.direction);
+      const sr = directionSign(rate.direction);
+      if (sa !== 0 && sr !== 0 && sa !== sr) {
+        out.push({
+          message: `情况说明第 ${rate.source.line} 行同一事项既说“${amount.direction} ${amount.value}${amount.unit}”又说“${rate.direction} ${rate.value}%”，方向矛盾`,
+          expected: null,
+          actual: `${rate.direction}${rate.value}%`,
+          difference: null,
+          unit: '%',
+          locations: [claimLoc(amount), claimLoc(rate)],
+        });
+        continue;
+      }
+      const cur = current.figure?.fen ?? proseToFen(current.claim.value, current.claim.unit);
+      const chg = proseToFen(amount.value, amount.unit);
+      if (cur === null || chg === null) continue;
+      const signed = (sa || 1) * chg;
+      const previous = cur - signed;
+      if (previous <= 0) continue;
+      const verdict = checkStatedRatio(ratio(Math.abs(signed), previous)!, '%', rate.value);
+      if (verdict.verdict === 'exact') continue;
+      out.push({
+        severity: verdict.verdict === 'truncated' ? 'warning' : 'error',
+        message: `情况说明第 ${rate.source.line} 行“${rate.direction} ${rate.value}%”与同句的“${amount.direction} ${amount.value}${amount.unit}”不符：上年数 = ${current.claim.value} ${amount.direction === '增加' || amount.direction === '增长' ? '−' : '+'} ${amount.value} ，变动率应为 ${verdict.computed}%`,
+        expected: verdict.computed,
+        actual: rate.value,
+        difference: (Number(rate.value) - Number(verdict.computed)).toFixed(rate.decimals),
+        unit: '%',
+        locations: [claimLoc(rate), claimLoc(amount), claimLoc(current.claim)],
+      });
+    }
+    // 持平 stated next to a non-zero change of the same figure.
+    for (const { claim } of a.claims) {
+      if (claim.kind !== 'change' || claim.direction !== '持平' || !claim.about) continue;
+      const moved = a.claims.find((c) => c.claim.about === claim.about && c.claim.kind === 'change' && c.claim.direction !== '持平' && Number(c.claim.value) !== 0);
+      if (moved)
+        out.push({
+          message: `情况说明第 ${claim.source.line} 行称“持平”，但同一事项“${moved.claim.direction} ${moved.claim.value}${moved.claim.unit}”`,
+          expected: '0',
+          actual: moved.claim.value,
+          difference: moved.claim.value,
+          unit: moved.claim.unit,
+          locations: [claimLoc(claim), claimLoc(moved.claim)],
+        });
+    }
+    return out;
+  },
+};

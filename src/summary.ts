@@ -1,0 +1,94 @@
+// Key figures of a disclosure, as `yusuan summary --json` prints them and the API serves them.
+// Amounts are JSON numbers in 万元 (converted from 元 where a table is in 元); null when the
+// document does not state the figure.
+
+import { fenToWanNumber } from './money/amount.js';
+import { DisclosureIndex } from './model/query.js';
+import type { Disclosure } from './model/types.js';
+import { KINDS } from './glossary.js';
+
+export interface Summary {
+  department: string;
+  year: number | null;
+  kind: string;
+  profile: string;
+  amountUnit: string;
+  figures: {
+    incomeTotal: number | null;
+    expenditureTotal: number | null;
+    currentYearIncome: number | null;
+    gpbAppropriation: number | null;
+    carryOver: number | null;
+    basic: number | null;
+    project: number | null;
+    personnel: number | null;
+    publicUse: number | null;
+    threePublic: { total: number | null; abroad: number | null; vehiclePurchase: number | null; vehicleOperation: number | null; reception: number | null };
+  };
+  units: { code: string | null; name: string; total: number | null; basic: number | null; project: number | null }[];
+  functionClasses: Record<string, number>;
+  counts: { projects: number; performanceProjects: number };
+}
+
+export function summarize(doc: Disclosure, index = new DisclosureIndex(doc)): Summary {
+  const wan = (fen: number | undefined | null) => (fen === undefined || fen === null ? null : fenToWanNumber(fen));
+  const item = (role: string, key: string, measure = 'amount') => {
+    const t = index.table(role);
+    const row = t?.rows.find((r) => r.item === key);
+    if (!t || !row) return null;
+    return index.cell(t.id, row.index, measure)?.fen ?? 0;
+  };
+  const total = (role: string, measure: string) => {
+    const t = index.table(role);
+    const row = t ? index.totalRow(t) : undefined;
+    if (!t) return null;
+    if (!row) return t.empty ? 0 : null;
+    return index.cell(t.id, row.index, measure)?.fen ?? 0;
+  };
+  const spending = index.table('expenditureByFunction');
+  const units = doc.units.map((u) => {
+    const row = spending?.rows.find((r) => r.kind === 'unit' && r.unitCode === u.code && u.code);
+    const v = (m: string) => (row && spending ? wan(index.cell(spending.id, row.index, m)?.fen ?? 0) : null);
+    return { code: u.code, name: u.name, total: v('total'), basic: v('basic'), project: v('project') };
+  });
+  const functionClasses: Record<string, number> = {};
+  const t1 = index.table('summary');
+  if (t1) {
+    for (const r of t1.rows) {
+      if (!r.code || r.side !== 'expenditure') continue;
+      const v = index.cell(t1.id, r.index, 'amount');
+      if (v && v.fen !== 0) functionClasses[r.code] = fenToWanNumber(v.fen);
+    }
+  } else if (spending) {
+    for (const r of spending.rows) {
+      if (r.kind !== 'detail' || !r.code) continue;
+      const c = r.code.slice(0, 3);
+      functionClasses[c] = fenToWanNumber(Math.round((functionClasses[c] ?? 0) * 1e6) + index.fen(spending.id, r.index, 'total'));
+    }
+  }
+  const projects = index.table('gpbProjects');
+  const projectNames = new Set((projects?.rows ?? []).filter((r) => r.project).map((r) => `${r.unitCode}|${r.project}`));
+  const tp = (m: string) => wan(total('gpbThreePublic', m));
+  return {
+    department: doc.meta.department,
+    year: doc.meta.fiscalYear,
+    kind: KINDS[doc.meta.kind],
+    profile: doc.meta.profile,
+    amountUnit: t1?.unit ?? spending?.unit ?? '万元',
+    figures: {
+      incomeTotal: wan(item('summary', 'incomeTotal')),
+      expenditureTotal: wan(item('summary', 'expenditureTotal')),
+      currentYearIncome: wan(item('summary', 'currentYearIncome')),
+      gpbAppropriation: wan(item('summary', 'gpbIncome')),
+      carryOver: wan(item('summary', 'carryOver')),
+      basic: wan(total('expenditureByFunction', 'basic')),
+      project: wan(total('expenditureByFunction', 'project')),
+      personnel: wan(total('gpbBasicByEconomic', 'personnel')),
+      publicUse: wan(total('gpbBasicByEconomic', 'publicUse')),
+      threePublic: { total: tp('total'), abroad: tp('abroad'), vehiclePurchase: tp('vehiclePurchase'), vehicleOperation: tp('vehicleOperation'), reception: tp('reception') },
+    },
+    units,
+    functionClasses,
+    counts: { projects: projectNames.size, performanceProjects: doc.performance.projects.length },
+  };
+}
