@@ -35,7 +35,7 @@ export function textReport(doc: Disclosure, profile: Profile, findings: Finding[
       const extra = [f.expected !== null ? `应为 ${f.expected}` : null, f.actual !== null ? `实为 ${f.actual}` : null, f.difference !== null ? `差 ${f.difference}` : null]
         .filter(Boolean)
         .join('，');
-      if (extra && f.unit !== null) lines.push(`    ${extra}${f.unit ? ` ${f.unit}` : ''}`);
+      if (extra && f.expected !== null) lines.push(`    ${extra}${f.unit ? ` ${f.unit}` : ''}`);
       const locs = f.locations.slice(0, 6).map(formatLocation);
       if (locs.length) lines.push(`    位置：${locs.join('；')}${f.locations.length > 6 ? `；等 ${f.locations.length} 处` : ''}`);
     }

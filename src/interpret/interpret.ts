@@ -32,7 +32,7 @@ export function interpretDocument(raw: RawDocument, profile: Profile): Disclosur
 
   const tables: TableInstance[] = [];
   const facts: Fact[] = [];
-  const performance: Performance = { declaredTotal: null, projects: [], department: null };
+  const performance: Performance = { declaredTotal: null, declaredTotalSource: null, projects: [], department: null };
   let unitMarkers: { name: string; nearProject: number }[] = [];
   const seen = new Set<string>();
   for (const rt of raw.tables) {
@@ -47,6 +47,7 @@ export function interpretDocument(raw: RawDocument, profile: Profile): Disclosur
     if (spec.layout === 'projectPerformance') {
       const r = interpretProjectPerformance(rt, unit, profile.performance.weightTotal);
       performance.declaredTotal = r.declaredTotal;
+      performance.declaredTotalSource = r.declaredTotalSource;
       performance.projects = r.projects;
       unitMarkers = r.unitMarkers;
       tables.push(shell(spec.id, spec.role, spec.title, rt.printedTitle, unit, rt.titleLine, r.projects.length === 0, rt.notes));

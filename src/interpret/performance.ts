@@ -77,6 +77,7 @@ const src = (raw: RawTable, r: RawRow): Provenance => ({ line: r.line, table: ra
 
 export interface ProjectTableResult {
   declaredTotal: string | null;
+  declaredTotalSource: Provenance | null;
   projects: PerformanceProject[];
   /** Unit markers in reading order, with the index of the project nearest to each. */
   unitMarkers: { name: string; nearProject: number }[];
@@ -85,6 +86,7 @@ export interface ProjectTableResult {
 export function interpretProjectPerformance(raw: RawTable, unit: AmountUnit, weightTotal: number): ProjectTableResult {
   const events: Event[] = [];
   let declaredTotal: string | null = null;
+  let declaredTotalSource: Provenance | null = null;
   let pendingUnit: string | null = null;
   let inherited: { level1: string | null; level2: string | null } = { level1: null, level2: null };
 
@@ -106,7 +108,10 @@ export function interpretProjectPerformance(raw: RawTable, unit: AmountUnit, wei
     const ind = parseIndicatorCells(cells);
     const prefix = ind ? ind.prefix : cells;
     const head = parseProjectCells(prefix);
-    if (head?.kind === 'total') declaredTotal = head.amount;
+    if (head?.kind === 'total') {
+      declaredTotal = head.amount;
+      declaredTotalSource = src(raw, r);
+    }
     else if (head?.kind === 'project')
       events.push({ type: 'project', name: head.name, amount: head.amount, goal: head.goal, unitName: head.unitName, source: src(raw, r) });
     else if (head?.kind === 'goal') events.push({ type: 'goal', text: head.goal });
@@ -131,7 +136,7 @@ export function interpretProjectPerformance(raw: RawTable, unit: AmountUnit, wei
       });
     }
   }
-  return segment(events, declaredTotal, unit, weightTotal);
+  return { ...segment(events, declaredTotal, unit, weightTotal), declaredTotalSource };
 }
 
 type Head = { kind: 'total' | 'project' | 'goal'; name: string; amount: string; goal: string; unitName: string | null };
@@ -154,7 +159,7 @@ function parseProjectCells(cells: string[]): Head | null {
 }
 
 /** Assign indicators to projects: by default to the project above; then move boundary runs where that makes weights add up. */
-function segment(events: Event[], declaredTotal: string | null, unit: AmountUnit, weightTotal: number): ProjectTableResult {
+function segment(events: Event[], declaredTotal: string | null, unit: AmountUnit, weightTotal: number): Omit<ProjectTableResult, 'declaredTotalSource'> {
   const projects: {
     head: Extract<Event, { type: 'project' }>;
     seg: Extract<Event, { type: 'indicator' }>[];
@@ -229,6 +234,7 @@ export function interpretDepartmentPerformance(raw: RawTable, unit: AmountUnit):
     totalFunds: null,
     fiscalFunds: null,
     otherFunds: null,
+    fundsSource: null,
     unit,
     goal: '',
     tasks: [],
@@ -242,6 +248,7 @@ export function interpretDepartmentPerformance(raw: RawTable, unit: AmountUnit):
     const cells = r.cells.map((c) => c.trim());
     const first = cells[0] ?? '';
     if (labels) {
+      result.fundsSource = { line: r.line, table: raw.tableId, ...(r.page ? { page: r.page } : {}) };
       cells.forEach((c, i) => {
         const v = readAmount(c);
         const label = compact(labels![i] ?? '');

@@ -174,6 +174,8 @@ export interface DepartmentPerformance {
   totalFunds: string | null;
   fiscalFunds: string | null;
   otherFunds: string | null;
+  /** The row that prints 资金总额 / 财政拨款 / 其他资金. */
+  fundsSource: Provenance | null;
   unit: AmountUnit;
   goal: string;
   tasks: { name: string; content: string }[];
@@ -184,6 +186,7 @@ export interface DepartmentPerformance {
 export interface Performance {
   /** Total printed on the project table's department row, when any. */
   declaredTotal: string | null;
+  declaredTotalSource: Provenance | null;
   projects: PerformanceProject[];
   department: DepartmentPerformance | null;
 }

@@ -17,7 +17,7 @@ export const departmentPerformanceFunds: Rule = {
     if (!dp || !t7) return [];
     const out: Draft[] = [];
     const unit = dp.unit;
-    const loc = (label: string, value: string | null) => ({ line: dp.source.line, table: t7.id, tableTitle: t7.title, label, value: value ?? '' });
+    const loc = (label: string, value: string | null) => ({ line: dp.fundsSource?.line ?? dp.source.line, table: t7.id, tableTitle: t7.title, label, value: value ?? '' });
     const fen = (v: string | null) => (v === null ? 0 : toFen(v, unit));
     const step = index.step(t7);
     const t1 = index.table('summary');

@@ -26,8 +26,10 @@ export const performanceVsProjects: Rule = {
     const loc6 = (line: number, label: string, value: string | null) => ({ line, table: t6.id, tableTitle: t6.title, label, value: value ?? '' });
     const sumTargets = m.matches.reduce((s, x) => s + (x.amountFen ?? 0), 0);
     const declared = doc.performance.declaredTotal;
+    const declaredLine = doc.performance.declaredTotalSource?.line ?? t6.source.line;
+    const projectLocs = m.matches.map((x) => loc6(x.project.source.line, x.project.name, x.project.amount));
     if (declared !== null) {
-      const d = amountCheck({ expectedFen: sumTargets, actualFen: toFen(declared, unit), parts: m.matches.length, unit, stepFen: index.step(t6), what: `${tableLabel(t6)}部门合计`, expectedHow: `${m.matches.length} 个项目金额之和`, locations: [loc6(t6.source.line, '部门合计', declared)] });
+      const d = amountCheck({ expectedFen: sumTargets, actualFen: toFen(declared, unit), parts: m.matches.length, unit, stepFen: index.step(t6), what: `${tableLabel(t6)}部门合计`, expectedHow: `${m.matches.length} 个项目金额之和`, locations: [loc6(declaredLine, '部门合计', declared), ...projectLocs] });
       if (d) out.push(d);
       const totalRow = index.totalRow(t32);
       const projectTotal = totalRow
@@ -37,7 +39,7 @@ export const performanceVsProjects: Rule = {
       for (const r of t32.rows) if (r.kind === 'detail' && r.code) codes.set(r.code, (codes.get(r.code) ?? 0) + index.fen(t32.id, r.index, 'total'));
       let carry = 0;
       for (const [code, amount] of codes) carry += Math.min(amount, m.carryByCode.get(code) ?? 0);
-      const d2 = amountCheck({ expectedFen: projectTotal - carry, actualFen: toFen(declared, unit), parts: codes.size + 1, unit, stepFen: index.step(t6), what: `${tableLabel(t6)}部门合计`, expectedHow: `${tableLabel(t32)}合计 ${money(projectTotal, unit)} 减去项目的上年结转 ${money(carry, unit)}`, locations: [loc6(t6.source.line, '部门合计', declared)] });
+      const d2 = amountCheck({ expectedFen: projectTotal - carry, actualFen: toFen(declared, unit), parts: codes.size + 1, unit, stepFen: index.step(t6), what: `${tableLabel(t6)}部门合计`, expectedHow: `${tableLabel(t32)}合计 ${money(projectTotal, unit)} 减去项目的上年结转 ${money(carry, unit)}`, locations: [loc6(declaredLine, '部门合计', declared)] });
       if (d2) out.push(d2);
     }
     for (const x of m.matches) {
