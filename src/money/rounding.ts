@@ -67,8 +67,9 @@ export function checkStatedRatio(
   r: Ratio,
   symbol: '%' | '‰' | '‱',
   stated: string,
+  /** Decimals as printed ("96.40" → 2); defaults to those of `stated`. */
+  places = (stated.split('.')[1] ?? '').length,
 ): { verdict: 'exact' | 'truncated' | 'wrong'; computed: string } {
-  const places = (stated.split('.')[1] ?? '').length;
   const computed = formatRatio(r, symbol, places);
   if (Number(computed) === Number(stated)) return { verdict: 'exact', computed };
   const truncated = truncateRatio(r, symbol, places);

@@ -50,7 +50,7 @@ export const statementIdentity: Rule = {
           decimals: t.decimals,
           what: `${tableLabel(t)}“${total.label}”`,
           expectedHow: parts.map((p) => p.label).join(' + '),
-          locations: [cellLoc(index, t, totalRow, tm), ...partValues.slice(0, 12).map((x) => valuedLoc(t as TableInstance, x.v))],
+          locations: [cellLoc(index, t, totalRow, tm), ...partValues.map((x) => valuedLoc(t as TableInstance, x.v))],
         });
         if (d) out.push(d);
       }

@@ -30,7 +30,7 @@ export const subtotal: Rule = {
             decimals: t.decimals,
             what: `${tableLabel(t)}${rowLabel(t, row)}的${measureName(m)}`,
             expectedHow: `其下 ${children.length} 行明细之和`,
-            locations: [cellLoc(index, t, row, m), ...children.filter((c) => index.cell(t.id, c.index, m)).slice(0, 12).map((c) => cellLoc(index, t, c, m))],
+            locations: [cellLoc(index, t, row, m), ...children.filter((c) => index.cell(t.id, c.index, m)).map((c) => cellLoc(index, t, c, m))],
           });
           if (d) out.push(d);
         }

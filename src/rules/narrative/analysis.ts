@@ -39,13 +39,12 @@ export function analyseNarrative(index: DisclosureIndex, profile: Profile): Narr
   const verifiable = new Set<string>();
   for (const { claim: c, figure } of claims) {
     const hasParts = all.some((x) => x.partOf === c.id);
-    const sibling = (kind: string) => all.some((x) => x.kind === kind && x.about !== undefined && x.about === c.about && x.sentence === c.sentence);
     const ok =
       (c.kind === 'amount' && (figure !== null || hasParts || c.partOf !== undefined)) ||
       (c.kind === 'count' && (hasParts || c.partOf !== undefined || (c.unit === '辆' && (FLEET.test(c.subject) || /购置/.test(c.subject))))) ||
-      (c.kind === 'share' && c.about !== undefined) ||
-      (c.kind === 'change' && c.about !== undefined && sibling('changeRate')) ||
-      (c.kind === 'changeRate' && c.about !== undefined && sibling('change'));
+      (c.kind === 'share' && c.about !== undefined);
+    // Changes need last year's figure: a change amount and rate can be checked against each
+    // other (narrative.change), but neither is verified until the previous disclosure is read.
     if (ok) verifiable.add(c.id);
   }
   const result = { claims, byId: new Map(claims.map((c) => [c.claim.id, c])), lookup, verifiable };

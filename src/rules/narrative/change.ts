@@ -41,7 +41,7 @@ export const narrativeChange: Rule = {
       const signed = (sa || 1) * chg;
       const previous = cur - signed;
       if (previous <= 0) continue;
-      const verdict = checkStatedRatio(ratio(Math.abs(signed), previous)!, '%', rate.value);
+      const verdict = checkStatedRatio(ratio(Math.abs(signed), previous)!, '%', rate.value, rate.decimals);
       if (verdict.verdict === 'exact') continue;
       out.push({
         severity: verdict.verdict === 'truncated' ? 'warning' : 'error',

@@ -27,10 +27,10 @@ export const narrativeShare: Rule = {
       if (partFen === null || !base || base.fen === null || base.fen === 0) continue;
       const r = ratio(partFen, base.fen)!;
       const symbol = claim.unit as Symbol;
-      const verdict = checkStatedRatio(r, symbol, claim.value);
+      const verdict = checkStatedRatio(r, symbol, claim.value, claim.decimals);
       if (verdict.verdict === 'exact') continue;
       const baseLabel = 'label' in base ? base.label : '';
-      const other = (['%', '‰', '‱'] as Symbol[]).find((s) => s !== symbol && checkStatedRatio(r, s, claim.value).verdict === 'exact');
+      const other = (['%', '‰', '‱'] as Symbol[]).find((s) => s !== symbol && checkStatedRatio(r, s, claim.value, claim.decimals).verdict === 'exact');
       const message =
         verdict.verdict === 'truncated'
           ? `情况说明第 ${claim.source.line} 行“${claim.subject}占 ${claim.value}${symbol}”是截断值，按四舍五入应为 ${verdict.computed}${symbol}（${part.claim.subject} ÷ ${baseLabel}）`
