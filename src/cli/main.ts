@@ -165,17 +165,20 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
 function summaryText(s: ReturnType<typeof summarize>): string {
   const f = s.figures;
   const v = (x: number | null) => (x === null ? '未列示' : `${x.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 6 })} 万元`);
+  // Labels padded with ideographic spaces so the figures line up in a CJK terminal.
+  const row = (label: string, value: string) => `${label.padEnd(8, '\u3000')}${value}`;
+  const t = f.threePublic;
   return [
     `${s.department} ${s.year ?? ''}年${s.kind}（模板 ${s.profile}）`,
-    `收入总计　　　　　${v(f.incomeTotal)}`,
-    `支出总计　　　　　${v(f.expenditureTotal)}`,
-    `本年收入合计　　　${v(f.currentYearIncome)}`,
-    `一般公共预算拨款　${v(f.gpbAppropriation)}`,
-    `上年结转　　　　　${v(f.carryOver)}`,
-    `基本支出　　　　　${v(f.basic)}（人员经费 ${v(f.personnel)}，公用经费 ${v(f.publicUse)}）`,
-    `项目支出　　　　　${v(f.project)}`,
-    `“三公”经费　　　 ${v(f.threePublic.total)}（出国 ${v(f.threePublic.abroad)}，车辆购置 ${v(f.threePublic.vehiclePurchase)}，车辆运行 ${v(f.threePublic.vehicleOperation)}，接待 ${v(f.threePublic.reception)}）`,
-    `预算单位　　　　　${s.units.length} 个；项目 ${s.counts.projects} 个，其中列绩效目标 ${s.counts.performanceProjects} 个`,
+    row('收入总计', v(f.incomeTotal)),
+    row('支出总计', v(f.expenditureTotal)),
+    row('本年收入合计', v(f.currentYearIncome)),
+    row('一般公共预算拨款', v(f.gpbAppropriation)),
+    row('上年结转', v(f.carryOver)),
+    row('基本支出', `${v(f.basic)}（人员经费 ${v(f.personnel)}，公用经费 ${v(f.publicUse)}）`),
+    row('项目支出', v(f.project)),
+    row('“三公”经费', `${v(t.total)}（出国 ${v(t.abroad)}，车辆购置 ${v(t.vehiclePurchase)}，车辆运行 ${v(t.vehicleOperation)}，接待 ${v(t.reception)}）`),
+    row('预算单位', `${s.units.length} 个；项目 ${s.counts.projects} 个，其中列绩效目标 ${s.counts.performanceProjects} 个`),
     ...s.units.map((u) => `  ${u.code ?? '—'} ${u.name}：合计 ${v(u.total)}，基本 ${v(u.basic)}，项目 ${v(u.project)}`),
   ].join('\n');
 }

@@ -37,7 +37,7 @@ export function parseIndicatorCells(cells: string[]): IndicatorCells | null {
   const names = (l1 >= 0 ? before.slice(l1) : before).map((c) => c.trim()).filter(Boolean);
   let level1: string | null = null;
   let level2: string | null = null;
-  let level3 = '';
+  let level3: string;
   if (l1 >= 0) level1 = compact(names.shift() ?? '');
   // Without a 一级 cell, only the trailing 二级/三级 cells of the row belong to the indicator.
   if (names.length >= 2) {
