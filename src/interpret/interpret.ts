@@ -64,6 +64,8 @@ export function interpretDocument(raw: RawDocument, profile: Profile): Disclosur
   const units = buildUnits(overview.unitNames, tables);
   assignProjectUnits(performance, tables, units, unitMarkers);
   const narrative = readNarrative(raw.narrative);
+  const other = otherFacts([...overview.claims, ...narrative.claims]);
+  fillUnitTypesByCount(units, other.unitCounts);
   const year = yearMatch ? Number(yearMatch[1]) : null;
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -92,7 +94,7 @@ export function interpretDocument(raw: RawDocument, profile: Profile): Disclosur
       claims: narrative.claims,
     },
     performance,
-    other: otherFacts([...overview.claims, ...narrative.claims]),
+    other,
     glossary: readGlossary(raw),
     readerNotes: [
       ...ctx.notes,
@@ -156,6 +158,25 @@ function buildUnits(listed: string[], tables: TableInstance[]): BudgetUnit[] {
     if (u.type) u.typeBasis = 'inferred';
   }
   return units;
+}
+
+/**
+ * "下属预算单位 4 个，其中行政单位 3 个，事业单位 1 个": when the stated counts leave exactly one
+ * type unaccounted for, the units whose type could not be inferred from their rows have it.
+ */
+function fillUnitTypesByCount(units: BudgetUnit[], counts: CountedBreakdown | null) {
+  if (!counts || counts.parts.length === 0) return;
+  const family = (t: string) => (/行政|参公|参照公务员/.test(t) ? '行政' : /事业/.test(t) ? '事业' : t);
+  const unknown = units.filter((u) => !u.type);
+  if (unknown.length === 0) return;
+  const spare = counts.parts.filter((p) => Number(p.value) > units.filter((u) => u.type && family(u.type) === family(p.label)).length);
+  if (spare.length !== 1) return;
+  const need = Number(spare[0]!.value) - units.filter((u) => u.type && family(u.type) === family(spare[0]!.label)).length;
+  if (need !== unknown.length) return;
+  for (const u of unknown) {
+    u.type = spare[0]!.label;
+    u.typeBasis = 'inferred';
+  }
 }
 
 function assignProjectUnits(
