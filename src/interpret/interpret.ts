@@ -1,6 +1,6 @@
 // RawDocument + profile → Disclosure. Pure: no I/O. Every reader feeds this one function.
 
-import type { AmountUnit } from '../money/amount.js';
+import { fenToDecimal, proseToFen, type AmountUnit } from '../money/amount.js';
 import {
   SCHEMA_VERSION,
   type BudgetUnit,
@@ -218,11 +218,19 @@ function otherFacts(claims: NumericClaim[]): OtherFacts {
   return {
     vehicles: parents.filter((c) => c.unit === '辆').map(breakdown),
     procurement: parents.filter((c) => c.kind === 'amount' && /政府采购/.test(c.subject)).map(breakdown),
-    operatingCost: operating ? { value: operating.value, unit: operating.unit as AmountUnit, source: operating.source } : null,
+    operatingCost: operatingCost(operating),
     largeAssets: assets ? { value: assets.value, source: assets.source } : null,
     projectCounts: parents.filter((c) => c.unit === '个' && /项目/.test(c.subject)).map(breakdown),
     unitCounts: units ? breakdown(units) : null,
   };
+}
+
+/** 机关运行经费 as stated, in 元 or 万元 (亿元 is converted to 万元). */
+function operatingCost(c: NumericClaim | undefined): OtherFacts['operatingCost'] {
+  if (!c) return null;
+  if (c.unit === '元' || c.unit === '万元') return { value: c.value, unit: c.unit, source: c.source };
+  const fen = proseToFen(c.value, c.unit);
+  return fen === null ? null : { value: fenToDecimal(fen, '万元'), unit: '万元', source: c.source };
 }
 
 function readGlossary(raw: RawDocument): Disclosure['glossary'] {

@@ -108,7 +108,7 @@ export function interpretProjectPerformance(raw: RawTable, unit: AmountUnit, wei
     const ind = parseIndicatorCells(cells);
     const prefix = ind ? ind.prefix : cells;
     const head = parseProjectCells(prefix);
-    if (head?.kind === 'total') {
+    if (head?.kind === 'total' && head.amount) {
       declaredTotal = head.amount;
       declaredTotalSource = src(raw, r);
     }

@@ -362,8 +362,8 @@ export const DISCLOSURE_SCHEMA: Record<string, unknown> = {
     ClaimKind: {
       type: 'string',
       title: '数字类别',
-      description: 'amount 金额，share 占比，change 增减额，changeRate 增减幅度，count 数量，statement 陈述',
-      enum: ['amount', 'share', 'change', 'changeRate', 'count', 'statement'],
+      description: 'amount 金额，share 占比，change 增减额，changeRate 增减幅度，count 数量',
+      enum: ['amount', 'share', 'change', 'changeRate', 'count'],
     },
     Provenance: provenance,
     DisclosureMeta: meta,

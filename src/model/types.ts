@@ -9,7 +9,9 @@ export type DisclosureKind = 'budget' | 'final';
 export type DisclosureScope = 'department' | 'unit';
 export type GovernmentLevel = 'central' | 'province' | 'city' | 'county' | 'unknown';
 
-/** Where a number or a piece of text came from. Lines and pages are 1-based. */
+/** Where a number or a piece of text came from. Lines and pages are 1-based; row and column are
+ *  0-based indexes into the table's rows and the printed cells of that line; box is
+ *  [x0, y0, x1, y1] in PDF points from the page's bottom-left. */
 export interface Provenance {
   line: number;
   page?: number;
@@ -35,7 +37,7 @@ export interface DisclosureMeta {
 export interface BudgetUnit {
   code: string | null;
   name: string;
-  /** 行政 / 参公 / 事业 / 其他事业 …, when stated or derivable from its rows. */
+  /** 行政单位 / 事业单位 / 其他事业单位 …, when stated or derivable from its rows. */
   type: string | null;
   typeBasis: 'stated' | 'inferred' | null;
 }
@@ -97,7 +99,7 @@ export interface Fact {
   source: Provenance;
 }
 
-export type ClaimKind = 'amount' | 'share' | 'change' | 'changeRate' | 'count' | 'statement';
+export type ClaimKind = 'amount' | 'share' | 'change' | 'changeRate' | 'count';
 
 export interface NumericClaim {
   id: string;
@@ -108,7 +110,7 @@ export interface NumericClaim {
   value: string;
   /** Decimal places as printed ("556.40" → 2): the precision the claim asserts. */
   decimals: number;
-  /** 万元 / 元 / % / ‰ / ‱ / 辆 / 个 … */
+  /** 万元 / 元 / % / ‰ / ‱ / 辆 / 个 …; empty for 持平 without a number. */
   unit: string;
   /** For change claims: 增加/减少/增长/下降/持平 as written. */
   direction?: string;
