@@ -1,7 +1,10 @@
 import type { Draft, Rule } from '../types.js';
 
 // 人员经费 = 301 工资福利 + 303 对个人和家庭的补助; 公用经费 = 302 商品和服务 (+ 310 资本性 in 基本支出).
-const PERSONNEL = ['301', '303', '501', '502', '509'];
+// 政府预算支出经济分类: 501 机关工资福利 and 509 对个人和家庭的补助 are 人员经费, 502 机关商品和服务
+// is 公用经费; 505 对事业单位经常性补助 holds both (工资福利 and 商品和服务), so it is not judged.
+const PERSONNEL = ['301', '303', '501', '509'];
+const MIXED = ['505'];
 
 /** In the basic-expenditure table, personnel classes fill 人员经费 and the rest 公用经费. */
 export const personnelPublicSplit: Rule = {
@@ -15,8 +18,8 @@ export const personnelPublicSplit: Rule = {
     if (!t) return [];
     const out: Draft[] = [];
     for (const row of t.rows) {
-      if (!row.code || row.code.length !== 3) continue;
-      const personnel = PERSONNEL.includes(row.code) && row.code.startsWith('3');
+      if (!row.code || row.code.length !== 3 || MIXED.includes(row.code)) continue;
+      const personnel = PERSONNEL.includes(row.code);
       const wrong = personnel ? 'publicUse' : 'personnel';
       const v = index.cell(t.id, row.index, wrong);
       if (!v || v.fen === 0) continue;

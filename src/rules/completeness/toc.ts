@@ -21,6 +21,12 @@ export const tocVsBody: Rule = {
         out.push({ message: `目录第 ${e.source.line} 行“${e.title}”不是本模板的公开表`, expected: null, actual: e.title, difference: null, unit: null, locations: [{ line: e.source.line, label: `目录：${e.title}` }] });
     }
     if (doc.toc.length === 0) return out;
+    // Listed but not printed. A required table is reported by completeness.required-tables.
+    for (const [id, e] of listed) {
+      const spec = profile.tables.find((s) => s.id === id);
+      if (!spec || spec.required || doc.tables.some((t) => t.id === id && t.present)) continue;
+      out.push({ message: `目录第 ${e.source.line} 行列出的表${spec.number}“${spec.title}”在正文中没有`, expected: spec.title, actual: null, difference: null, unit: null, locations: [{ line: e.source.line, label: `目录：${e.title}` }] });
+    }
     for (const t of doc.tables) {
       const e = listed.get(t.id);
       if (!e) {

@@ -1,5 +1,5 @@
 import type { Draft, Rule } from '../types.js';
-import { tableLabel } from '../support.js';
+import { amountCheck, tableLabel, valuedLoc } from '../support.js';
 import { compareByUnit } from './gpb-basic-vs-expenditure.js';
 import { allFundsAreGpb, crossCheck, groupLeaves } from './shared.js';
 
@@ -26,15 +26,24 @@ export const gpbProjectsVsExpenditure: Rule = {
       const [unit, code] = k.split('|');
       const first = sum.values[0];
       if (!first) continue;
-      const d = crossCheck({
-        index,
-        table: t12,
-        row: expected.values[0]?.row ?? first.row,
-        measure: 'project',
-        expected: sum,
-        what: `${tableLabel(t12)}单位 ${unit} 功能科目 ${code} 的项目支出`,
-        expectedHow: `${tableLabel(t32)}该单位该科目 ${sum.values.length} 个项目之和`,
-      });
+      const what = `${tableLabel(t12)}单位 ${unit} 功能科目 ${code} 的项目支出`;
+      const expectedHow = `${tableLabel(t32)}该单位该科目 ${sum.values.length} 个项目之和`;
+      // The 部门支出总表 row of this unit and 科目 (its 项目支出 may be blank). Without one, the
+      // 项目支出 there is zero: never read a cell of 表1-2 through a row index of 表3-2.
+      const row12 = expected.values[0]?.row ?? t12.rows.find((r) => r.kind === 'detail' && key(r) === k);
+      const d = row12
+        ? crossCheck({ index, table: t12, row: row12, measure: 'project', expected: sum, what, expectedHow })
+        : amountCheck({
+            expectedFen: sum.fen,
+            actualFen: 0,
+            parts: sum.values.length,
+            unit: t12.unit,
+            stepFen: index.step(t12),
+            decimals: t12.decimals,
+            what: `${what}（表中没有该单位该科目的行）`,
+            expectedHow,
+            locations: sum.values.map((x) => valuedLoc(t32, x.v)),
+          });
       if (d) out.push(d);
     }
     return out;

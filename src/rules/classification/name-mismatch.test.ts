@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { only } from '../../../test/support/findings.js';
+import { findingsOf, lineOf, SEED_TEXT, seedWith } from '../../../test/support/seed.js';
+import { nameMismatch } from './name-mismatch.js';
+
+test('name-mismatch: every printed 科目 name of the example agrees with its code', () => {
+  assert.deepEqual(findingsOf(nameMismatch, SEED_TEXT), []);
+});
+
+test('name-mismatch: a wrong name on a code the catalog is sure of is an error', () => {
+  const line = lineOf('204\t02\t01\t205001\t行政运行');
+  const f = only(findingsOf(nameMismatch, seedWith([line, '行政运行', '事业运行'])));
+  assert.equal(f.severity, 'error');
+  assert.equal(f.expected, '行政运行');
+  assert.equal(f.actual, '事业运行');
+  assert.deepEqual(f.locations.map((l) => l.line), [line]);
+  assert.equal(f.locations[0]!.value, '2040201');
+});
+
+test('name-mismatch: economic codes are checked as well', () => {
+  const line = lineOf('30201\t办公费\t59.00');
+  const f = only(findingsOf(nameMismatch, seedWith([line, '办公费', '印刷费'])));
+  assert.equal(f.severity, 'error');
+  assert.equal(f.expected, '办公费');
+  assert.equal(f.actual, '印刷费');
+  assert.equal(f.locations[0]!.line, line);
+});
+
+test('name-mismatch: a name truncated by the cell width is accepted', () => {
+  const line = lineOf('208\t05\t05\t205001\t机关事业单位基本养老保险缴费支出');
+  assert.deepEqual(findingsOf(nameMismatch, seedWith([line, '机关事业单位基本养老保险缴费支出', '机关事业单位基本养老保险'])), []);
+});
+
+test('name-mismatch: against a code the catalog only recalls, a different name is a warning', () => {
+  // 2040223 移民事务 is `uncertain` in reference/functional-2024.csv.
+  const line = lineOf('204\t02\t50\t205901\t事业运行');
+  const f = only(findingsOf(nameMismatch, seedWith([line, '204\t02\t50', '204\t02\t23'])));
+  assert.equal(f.severity, 'warning');
+  assert.equal(f.expected, '移民事务');
+  assert.equal(f.actual, '事业运行');
+  assert.equal(f.locations[0]!.line, line);
+});

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { only } from '../../../test/support/findings.js';
+import { findingsOf, lineOf, SEED_TEXT, seedWith } from '../../../test/support/seed.js';
+import { breakdownSum } from './breakdown-sum.js';
+
+// 单位现有公务用车 625 辆，其中：轿车 317 + 越野车 28 + 小型客车 1 + 中型客车和大型客车 5 + 其他车型 274.
+const FLEET = lineOf('轿车 317 辆');
+// 政府采购预算 14522.82 = 货物 7391.14 + 工程 0 + 服务 7131.68.
+const PROCUREMENT = lineOf('政府采购货物预算 7391.14');
+
+test('breakdown-sum: every breakdown of the example adds up', () => {
+  assert.deepEqual(findingsOf(breakdownSum, SEED_TEXT), []);
+});
+
+test('breakdown-sum: parts adding up to more than the total are an error', () => {
+  const f = only(findingsOf(breakdownSum, seedWith([FLEET, '轿车 317 辆', '轿车 318 辆'])));
+  assert.equal(f.severity, 'error');
+  assert.equal(f.expected, '625');
+  assert.equal(f.actual, '626');
+  assert.equal(f.difference, '1');
+  assert.equal(f.unit, '辆');
+  assert.deepEqual([...new Set(f.locations.map((l) => l.line))], [FLEET]);
+});
+
+test('breakdown-sum: parts adding up to less than the total are a warning (perhaps not all listed)', () => {
+  const f = only(findingsOf(breakdownSum, seedWith([FLEET, '轿车 317 辆', '轿车 316 辆'])));
+  assert.equal(f.severity, 'warning');
+  assert.match(f.message, /可能未列全/);
+  assert.equal(f.expected, '625');
+  assert.equal(f.actual, '624');
+  assert.equal(f.difference, '-1');
+});
+
+test('breakdown-sum: money parts within the rounding tolerance are a warning, beyond it an error', () => {
+  const rounding = only(findingsOf(breakdownSum, seedWith([PROCUREMENT, '7391.14', '7391.15'])));
+  assert.equal(rounding.severity, 'warning');
+  assert.match(rounding.message, /尾差/);
+  assert.equal(rounding.expected, '14522.82');
+  assert.equal(rounding.actual, '14522.83');
+  assert.equal(rounding.locations[0]!.line, PROCUREMENT);
+  const over = only(findingsOf(breakdownSum, seedWith([PROCUREMENT, '7391.14', '7391.44'])));
+  assert.equal(over.severity, 'error');
+  assert.equal(over.expected, '14522.82');
+  assert.equal(over.actual, '14523.12');
+  assert.equal(over.difference, '0.30');
+  assert.equal(over.unit, '万元');
+});
+
+test('breakdown-sum: project counts by category must add up', () => {
+  const line = lineOf('人员类项目 11 个');
+  const f = only(findingsOf(breakdownSum, seedWith([line, '人员类项目 11 个', '人员类项目 12 个'])));
+  assert.equal(f.severity, 'error');
+  assert.equal(f.expected, '60');
+  assert.equal(f.actual, '61');
+  assert.equal(f.locations[0]!.line, line);
+});

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { assertPointsAt, only } from '../../../test/support/findings.js';
+import { findingsOf, lineOf, SEED_TEXT, seedWith } from '../../../test/support/seed.js';
+import { narrativeChange } from './change.js';
+
+// 机关运行经费 8,722.30 万元, 比 2023 年预算增加 38.40 万元, 增长 0.4% (38.40 ÷ 8,683.90 = 0.44 %).
+const COST = lineOf('增加 38.40 万元,增长 0.4%');
+
+test('narrative.change: the example’s change amount and rate agree', () => {
+  assert.deepEqual(findingsOf(narrativeChange, SEED_TEXT), []);
+});
+
+test('narrative.change: a rate that does not follow from the change amount is an error', () => {
+  const f = only(findingsOf(narrativeChange, seedWith([COST, '增长 0.4%', '增长 0.5%'])));
+  assert.equal(f.severity, 'error');
+  assert.equal(f.expected, '0.4');
+  assert.equal(f.actual, '0.5');
+  assert.equal(f.difference, '0.1');
+  assert.equal(f.unit, '%');
+  assertPointsAt(f, COST);
+});
+
+test('narrative.change: a truncated rate is a warning', () => {
+  // 39.00 ÷ 8,683.30 = 0.449 %: 0.45 rounded, 0.44 truncated.
+  const f = only(findingsOf(narrativeChange, seedWith([COST, '增加 38.40 万元,增长 0.4%', '增加 39.00 万元,增长 0.44%'])));
+  assert.equal(f.severity, 'warning');
+  assert.equal(f.expected, '0.45');
+  assert.equal(f.actual, '0.44');
+  assert.equal(f.difference, '-0.01');
+  assertPointsAt(f, COST);
+});
+
+test('narrative.change: 增加 with 下降 in the same sentence is a contradiction', () => {
+  const f = only(findingsOf(narrativeChange, seedWith([COST, '增长 0.4%', '下降 0.4%'])));
+  assert.equal(f.severity, 'error');
+  assert.match(f.message, /方向矛盾/);
+  assert.equal(f.actual, '下降0.4%');
+  assertPointsAt(f, COST);
+});
+
+test('narrative.change: 持平 next to a non-zero change of the same figure is an error', () => {
+  const f = only(findingsOf(narrativeChange, seedWith([COST, '增长 0.4%,与 2023 年基本持平', '与 2023 年持平'])));
+  assert.equal(f.severity, 'error');
+  assert.equal(f.expected, '0');
+  assert.equal(Number(f.actual), 38.4);
+  assertPointsAt(f, COST);
+});
