@@ -19,7 +19,17 @@ export default tseslint.config(
     files: ['src/model/**', 'src/money/**', 'src/rules/**', 'src/narrative/**', 'src/interpret/**', 'src/summary.ts', 'src/glossary.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:fs', 'node:child_process', 'node:net', 'node:http', 'fs', 'child_process'], message: '核心模块不做 I/O：请放到 read/、cli/ 等外壳中。' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:fs', 'node:child_process', 'node:net', 'node:http', 'fs', 'child_process'],
+              message: '核心模块不做 I/O：请放到 read/、cli/ 等外壳中。',
+            },
+          ],
+        },
+      ],
     },
   },
 );

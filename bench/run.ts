@@ -33,7 +33,9 @@ for (let i = 0; i < 20; i++) once();
 const runs = Array.from({ length: 200 }, once);
 console.log('例子：四川省公安厅交通警察总队 2024 年部门预算（945 行，14 张表中的 12 张）');
 console.log(`进程内 读取+检查 首次（冷）：${ms(first.total)}`);
-console.log(`进程内 读取+检查（热，200 次）：中位数 ${ms(median(runs.map((r) => r.total)))}，p95 ${ms(p95(runs.map((r) => r.total)))}（读取 ${ms(median(runs.map((r) => r.read)))}，检查 ${ms(median(runs.map((r) => r.check)))}；${first.findings} 条发现）  目标 < 20 ms`);
+console.log(
+  `进程内 读取+检查（热，200 次）：中位数 ${ms(median(runs.map((r) => r.total)))}，p95 ${ms(p95(runs.map((r) => r.total)))}（读取 ${ms(median(runs.map((r) => r.read)))}，检查 ${ms(median(runs.map((r) => r.check)))}；${first.findings} 条发现）  目标 < 20 ms`,
+);
 
 const cold: number[] = [];
 for (let i = 0; i < 7; i++) {

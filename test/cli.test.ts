@@ -26,7 +26,8 @@ function file(name: string, content: string | Buffer): string {
 test('check: zh-CN report grouped by category, exit 1 on the example (it has real errors)', () => {
   const r = yusuan('check', SEED_PATH);
   assert.equal(r.code, 1);
-  for (const heading of ['■ 表内计算', '■ 表间核对', '■ 科目编码', '■ 说明与报表一致性', '■ 绩效目标', '■ 完整性']) assert.ok(r.stdout.includes(heading), heading);
+  for (const heading of ['■ 表内计算', '■ 表间核对', '■ 科目编码', '■ 说明与报表一致性', '■ 绩效目标', '■ 完整性'])
+    assert.ok(r.stdout.includes(heading), heading);
   assert.match(r.stdout, /检查：错误 \d+ 项/);
   assert.match(r.stdout, /第 841 行/);
   assert.equal(r.stderr, '');
@@ -51,15 +52,27 @@ test('check --format json: findings with decimal-string amounts and locations', 
 test('check exits 0 on a document without error-level findings', () => {
   // Correct the example's genuine errors; the tables it lacks are added back as empty tables.
   const fixed = SEED_TEXT.replace('占 0.003‰', '占 0.003‱')
-    .replace('债务付息支出(类)地方政府一般债务付息支出(款)地方政府一般债务发行费用支出(项)', '债务发行费用支出(类)地方政府一般债务发行费用支出(款)地方政府一般债务发行费用支出(项)')
+    .replace(
+      '债务付息支出(类)地方政府一般债务付息支出(款)地方政府一般债务发行费用支出(项)',
+      '债务发行费用支出(类)地方政府一般债务发行费用支出(款)地方政府一般债务发行费用支出(项)',
+    )
     .replace(/报告完成及时率\t≤/, '报告完成及时率\t≥')
     .replace(/结算审核报告中错误量\t≤\t5\t处\t15\t正向指标/, '结算审核报告中错误量\t≤\t5\t处\t15\t反向指标')
     .replace(/购置台式电脑数量\t≤/, '购置台式电脑数量\t≥')
-    .replace('<p>关注人数（粉丝）增长数</p>\t<p>≥</p>\t<p>50000</p>\t<p>人次</p>\t<p>10</p>', '<p>关注人数（粉丝）增长数</p>\t<p>≥</p>\t<p>50000</p>\t<p>人次</p>\t<p>10</p>\t\n\t\t\t\t<p>成本指标</p>\t<p>经济成本指标</p>\t<p>成本控制</p>\t<p>≤</p>\t<p>419.88</p>\t<p>万元</p>\t<p>15</p>')
-    .replace('部门收支总表\n\n部门：', '部门收入总表\n\n金额单位：万元\n\n合 计\n注：本表无数据\n\n财政拨款支出预算表（部门经济分类科目）\n\n金额单位：万元\n\n合 计\n注：本表无数据\n\n部门收支总表\n\n部门：');
+    .replace(
+      '<p>关注人数（粉丝）增长数</p>\t<p>≥</p>\t<p>50000</p>\t<p>人次</p>\t<p>10</p>',
+      '<p>关注人数（粉丝）增长数</p>\t<p>≥</p>\t<p>50000</p>\t<p>人次</p>\t<p>10</p>\t\n\t\t\t\t<p>成本指标</p>\t<p>经济成本指标</p>\t<p>成本控制</p>\t<p>≤</p>\t<p>419.88</p>\t<p>万元</p>\t<p>15</p>',
+    )
+    .replace(
+      '部门收支总表\n\n部门：',
+      '部门收入总表\n\n金额单位：万元\n\n合 计\n注：本表无数据\n\n财政拨款支出预算表（部门经济分类科目）\n\n金额单位：万元\n\n合 计\n注：本表无数据\n\n部门收支总表\n\n部门：',
+    );
   const r = yusuan('check', file('fixed.txt', fixed), '--format', 'json');
   const json = JSON.parse(r.stdout) as { findings: { severity: string; message: string }[] };
-  assert.deepEqual(json.findings.filter((f) => f.severity === 'error').map((f) => f.message), []);
+  assert.deepEqual(
+    json.findings.filter((f) => f.severity === 'error').map((f) => f.message),
+    [],
+  );
   assert.equal(r.code, 0);
 });
 

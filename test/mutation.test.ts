@@ -55,13 +55,24 @@ function mutations(): Mutation[] {
   // Performance amounts, totals and weights.
   const perf = doc.performance;
   if (perf.declaredTotal && perf.declaredTotalSource) add(perf.declaredTotalSource.line, '32,489.09', '表6 部门合计');
-  for (const p of perf.projects) if (p.amount) add(p.source.line, SEED_LINES[p.source.line - 1]!.split('\t').map((c) => c.replace(/<\/?p>/g, '').trim()).find((c) => /^[\d,]+\.\d+$/.test(c))!, `表6 ${p.name} 金额`);
+  for (const p of perf.projects)
+    if (p.amount)
+      add(
+        p.source.line,
+        SEED_LINES[p.source.line - 1]!.split('\t')
+          .map((c) => c.replace(/<\/?p>/g, '').trim())
+          .find((c) => /^[\d,]+\.\d+$/.test(c))!,
+        `表6 ${p.name} 金额`,
+      );
   const weights = [...perf.projects.flatMap((p) => p.indicators), ...(perf.department?.indicators ?? [])];
   for (const i of weights) {
     if (!i.weight) continue;
     const cells = SEED_LINES[i.source.line - 1]!.split('\t').map((c) => c.replace(/<\/?p>/g, '').trim());
     // The weight is the last numeric cell before the direction.
-    const idx = cells.map((c, k) => (c === i.weight ? k : -1)).filter((k) => k >= 0).pop();
+    const idx = cells
+      .map((c, k) => (c === i.weight ? k : -1))
+      .filter((k) => k >= 0)
+      .pop();
     if (idx === undefined) continue;
     const column = SEED_LINES[i.source.line - 1]!.split('\t').slice(0, idx).join('\t').length + 1;
     const text = SEED_LINES[i.source.line - 1]!;

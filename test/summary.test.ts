@@ -31,7 +31,16 @@ test('summary of the example: key figures as printed', () => {
     { code: '205303', name: '四川省公安厅交通警察总队（高速公路支队）', total: 68143.08, basic: 41514.12, project: 26628.96 },
     { code: '205901', name: '四川省公安厅机动车安全检测中心', total: 173, basic: 173, project: 0 },
   ]);
-  assert.deepEqual(s.functionClasses, { '201': 850.57, '204': 69051.74, '205': 556.4, '208': 2997.6, '210': 2502.29, '221': 4601.99, '232': 257.74, '233': 0.02 });
+  assert.deepEqual(s.functionClasses, {
+    '201': 850.57,
+    '204': 69051.74,
+    '205': 556.4,
+    '208': 2997.6,
+    '210': 2502.29,
+    '221': 4601.99,
+    '232': 257.74,
+    '233': 0.02,
+  });
   // 3-2 lists 33 project rows; 业务运转经费, 信息系统运行维护费 and 日常运转经费 span several 科目.
   assert.deepEqual(s.counts, { projects: 30, performanceProjects: 24 });
 });

@@ -75,7 +75,11 @@ function allowFlags(args: Args, allowed: string[]) {
   for (const k of args.flags.keys()) if (!allowed.includes(k)) throw new UsageError(`命令 ${args.command} 不支持选项 --${k}`);
 }
 
-export async function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+export async function run(
+  argv: string[],
+  out: (s: string) => void = (s) => process.stdout.write(s),
+  err: (s: string) => void = (s) => process.stderr.write(s),
+): Promise<number> {
   try {
     const args = parseArgs(argv);
     switch (args.command) {
@@ -121,13 +125,27 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
       case 'profiles': {
         allowFlags(args, ['json']);
         const ps = profiles();
-        if (args.flags.has('json')) out(`${JSON.stringify(ps.map((p) => ({ id: p.id, name: p.name, region: p.region, level: p.level, kind: p.kind, years: p.years, tables: p.tables.length })), null, 2)}\n`);
+        if (args.flags.has('json'))
+          out(
+            `${JSON.stringify(
+              ps.map((p) => ({ id: p.id, name: p.name, region: p.region, level: p.level, kind: p.kind, years: p.years, tables: p.tables.length })),
+              null,
+              2,
+            )}\n`,
+          );
         else out(`${ps.map((p) => `${p.id}\t${p.name}\t${p.tables.length} 张表`).join('\n')}\n`);
         return 0;
       }
       case 'rules': {
         allowFlags(args, ['json']);
-        if (args.flags.has('json')) out(`${JSON.stringify(RULES.map(({ check: _c, ...r }) => r), null, 2)}\n`);
+        if (args.flags.has('json'))
+          out(
+            `${JSON.stringify(
+              RULES.map(({ check: _c, ...r }) => r),
+              null,
+              2,
+            )}\n`,
+          );
         else out(`${RULES.map((r) => `${r.id}\t[${CATEGORIES[r.category]}·${SEVERITIES[r.severity]}]\t${r.title}`).join('\n')}\n`);
         return 0;
       }

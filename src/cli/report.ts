@@ -21,7 +21,9 @@ export function textReport(doc: Disclosure, profile: Profile, findings: Finding[
   lines.push(`文件：${doc.meta.source.file}`);
   lines.push(`模板：${profile.name}（${profile.id}）`);
   const present = doc.tables.filter((t) => t.present).length;
-  lines.push(`读取：${present} 张表，${doc.facts.length} 个表内数字，${doc.narrative.claims.length} 处说明数字，${doc.performance.projects.length} 个项目绩效目标`);
+  lines.push(
+    `读取：${present} 张表，${doc.facts.length} 个表内数字，${doc.narrative.claims.length} 处说明数字，${doc.performance.projects.length} 个项目绩效目标`,
+  );
   lines.push(`检查：错误 ${count('error')} 项，警告 ${count('warning')} 项，提示 ${count('info')} 项`);
   for (const cat of Object.keys(CATEGORIES) as Category[]) {
     const group = findings.filter((f) => f.category === cat);
@@ -32,7 +34,11 @@ export function textReport(doc: Disclosure, profile: Profile, findings: Finding[
       if (f.severity === 'info' && opts.maxInfo !== undefined && ++infos > opts.maxInfo) continue;
       lines.push(`  ${MARK[f.severity]} [${SEVERITIES[f.severity]}] ${f.title}（${f.rule}）`);
       lines.push(`    ${f.message}`);
-      const extra = [f.expected !== null ? `应为 ${f.expected}` : null, f.actual !== null ? `实为 ${f.actual}` : null, f.difference !== null ? `差 ${f.difference}` : null]
+      const extra = [
+        f.expected !== null ? `应为 ${f.expected}` : null,
+        f.actual !== null ? `实为 ${f.actual}` : null,
+        f.difference !== null ? `差 ${f.difference}` : null,
+      ]
         .filter(Boolean)
         .join('，');
       if (extra && f.expected !== null) lines.push(`    ${extra}${f.unit ? ` ${f.unit}` : ''}`);
@@ -42,6 +48,8 @@ export function textReport(doc: Disclosure, profile: Profile, findings: Finding[
     if (opts.maxInfo !== undefined && infos > opts.maxInfo) lines.push(`  · 另有 ${infos - opts.maxInfo} 项提示（--all 显示全部）`);
   }
   lines.push('');
-  lines.push(count('error') > 0 ? `结论：发现 ${count('error')} 项错误，需要更正。` : count('warning') > 0 ? '结论：未发现错误，有警告需要核实。' : '结论：未发现问题。');
+  lines.push(
+    count('error') > 0 ? `结论：发现 ${count('error')} 项错误，需要更正。` : count('warning') > 0 ? '结论：未发现错误，有警告需要核实。' : '结论：未发现问题。',
+  );
   return lines.join('\n');
 }

@@ -6,17 +6,7 @@ import type { AmountUnit } from '../money/amount.js';
 import type { Fact, RowKind, TableInstance, TableRow } from '../model/types.js';
 import type { ProfileTable } from '../profiles/types.js';
 import type { RawRow, RawTable } from '../read/raw.js';
-import {
-  compact,
-  isTotalLabel,
-  makeFact,
-  maxDecimals,
-  provenance,
-  readAmount,
-  unitNameMatches,
-  type InterpretContext,
-  type TableOutput,
-} from './common.js';
+import { compact, isTotalLabel, makeFact, maxDecimals, provenance, readAmount, unitNameMatches, type InterpretContext, type TableOutput } from './common.js';
 
 const digits = (s: string | undefined) => /^\d+$/.test((s ?? '').trim());
 
@@ -45,7 +35,10 @@ export function interpretClassTree(raw: RawTable, spec: ProfileTable, unit: Amou
     title: spec.title,
     printedTitle: raw.printedTitle,
     unit,
-    decimals: maxDecimals(dataRows, measures.map((m) => m.column)),
+    decimals: maxDecimals(
+      dataRows,
+      measures.map((m) => m.column),
+    ),
     present: true,
     empty: true,
     note: raw.notes.map((n) => n.text).join(' ') || null,

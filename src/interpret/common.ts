@@ -74,5 +74,4 @@ export function unitNameMatches(a: string, b: string): boolean {
   return (x.length >= 6 && y.startsWith(x)) || (y.length >= 6 && x.startsWith(y) && x.length - y.length <= 2);
 }
 
-export const normName = (s: string) =>
-  compact(s).replace(/[（]/g, '(').replace(/[）]/g, ')').replace(/^\d+-/, '');
+export const normName = (s: string) => compact(s).replace(/[（]/g, '(').replace(/[）]/g, ')').replace(/^\d+-/, '');

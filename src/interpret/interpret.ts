@@ -96,10 +96,7 @@ export function interpretDocument(raw: RawDocument, profile: Profile): Disclosur
     performance,
     other,
     glossary: readGlossary(raw),
-    readerNotes: [
-      ...ctx.notes,
-      ...raw.unrecognisedTitles.map((l) => ({ message: `未识别的表格标题“${l.text.trim()}”`, source: { line: l.line } })),
-    ],
+    readerNotes: [...ctx.notes, ...raw.unrecognisedTitles.map((l) => ({ message: `未识别的表格标题“${l.text.trim()}”`, source: { line: l.line } }))],
   };
 }
 
@@ -113,7 +110,19 @@ function shell(
   empty: boolean,
   notes: { text: string }[],
 ): TableInstance {
-  return { id, role, title, printedTitle, unit, decimals: 2, present: true, empty, note: notes.map((n) => n.text).join(' ') || null, rows: [], source: { line, table: id } };
+  return {
+    id,
+    role,
+    title,
+    printedTitle,
+    unit,
+    decimals: 2,
+    present: true,
+    empty,
+    note: notes.map((n) => n.text).join(' ') || null,
+    rows: [],
+    source: { line, table: id },
+  };
 }
 
 interface Overview {
@@ -179,12 +188,7 @@ function fillUnitTypesByCount(units: BudgetUnit[], counts: CountedBreakdown | nu
   }
 }
 
-function assignProjectUnits(
-  performance: Performance,
-  tables: TableInstance[],
-  units: BudgetUnit[],
-  markers: { name: string; nearProject: number }[],
-) {
+function assignProjectUnits(performance: Performance, tables: TableInstance[], units: BudgetUnit[], markers: { name: string; nearProject: number }[]) {
   const projects = tables.find((t) => t.role === 'gpbProjects');
   const rows = (projects?.rows ?? []).filter((r) => r.project);
   performance.projects.forEach((p, i) => {
@@ -206,9 +210,7 @@ function otherFacts(claims: NumericClaim[]): OtherFacts {
   const byId = new Map(claims.map((c) => [c.id + c.section, c]));
   const breakdown = (parent: NumericClaim): CountedBreakdown => ({
     total: { value: parent.value, source: parent.source },
-    parts: claims
-      .filter((c) => c.partOf === parent.id && c.section === parent.section)
-      .map((c) => ({ label: c.subject, value: c.value, source: c.source })),
+    parts: claims.filter((c) => c.partOf === parent.id && c.section === parent.section).map((c) => ({ label: c.subject, value: c.value, source: c.source })),
   });
   const parents = claims.filter((c) => claims.some((x) => x.partOf === c.id && x.section === c.section));
   void byId;

@@ -111,8 +111,7 @@ export function interpretProjectPerformance(raw: RawTable, unit: AmountUnit, wei
     if (head?.kind === 'total' && head.amount) {
       declaredTotal = head.amount;
       declaredTotalSource = src(raw, r);
-    }
-    else if (head?.kind === 'project')
+    } else if (head?.kind === 'project')
       events.push({ type: 'project', name: head.name, amount: head.amount, goal: head.goal, unitName: head.unitName, source: src(raw, r) });
     else if (head?.kind === 'goal') events.push({ type: 'goal', text: head.goal });
     if (ind) {

@@ -19,7 +19,10 @@ export function interpretStatement(raw: RawTable, spec: ProfileTable, unit: Amou
     title: spec.title,
     printedTitle: raw.printedTitle,
     unit,
-    decimals: maxDecimals(raw.rows, sides.flatMap((s) => s.measures.map((m) => m.column))),
+    decimals: maxDecimals(
+      raw.rows,
+      sides.flatMap((s) => s.measures.map((m) => m.column)),
+    ),
     present: true,
     empty: true,
     note: raw.notes.map((n) => n.text).join(' ') || null,

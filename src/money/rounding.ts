@@ -4,9 +4,7 @@
 // warning (尾差); anything larger is an error. Comparisons happen in the published unit.
 
 export type Comparison =
-  | { kind: 'equal' }
-  | { kind: 'rounding'; differenceFen: number; toleranceFen: number }
-  | { kind: 'mismatch'; differenceFen: number; toleranceFen: number };
+  { kind: 'equal' } | { kind: 'rounding'; differenceFen: number; toleranceFen: number } | { kind: 'mismatch'; differenceFen: number; toleranceFen: number };
 
 /** Tolerance in fen for a total of `parts` rounded parts printed with step `stepFen`. */
 export function roundingToleranceFen(parts: number, stepFen: number): number {
@@ -20,9 +18,7 @@ export function compareAmounts(expectedFen: number, actualFen: number, parts: nu
   const differenceFen = actualFen - expectedFen;
   if (differenceFen === 0) return { kind: 'equal' };
   const toleranceFen = roundingToleranceFen(parts, stepFen);
-  return Math.abs(differenceFen) <= toleranceFen
-    ? { kind: 'rounding', differenceFen, toleranceFen }
-    : { kind: 'mismatch', differenceFen, toleranceFen };
+  return Math.abs(differenceFen) <= toleranceFen ? { kind: 'rounding', differenceFen, toleranceFen } : { kind: 'mismatch', differenceFen, toleranceFen };
 }
 
 /** Exact ratio part/base as a rational (fen integers). */

@@ -12,8 +12,7 @@ const H2 = /^[（(]([一二三四五六七八九十]+)[)）]/;
 const PART = /^第[一二三四五六]部分/;
 const SENTENCE_END = /[。！？；;]$/;
 
-const NUMBER_UNIT =
-  /(-?\d[\d,，]*(?:\.\d+)?)\s*(万元|亿元|元|%|％|‰|‱|辆|个|台\s*[（(]套[)）]|台|套|项|人)/g;
+const NUMBER_UNIT = /(-?\d[\d,，]*(?:\.\d+)?)\s*(万元|亿元|元|%|％|‰|‱|辆|个|台\s*[（(]套[)）]|台|套|项|人)/g;
 const CHANGE_VERB = /(增加|减少|增长|下降|上升|降低|减|增)了?\s*$/;
 const FAMILY = (unit: string) => (/元$/.test(unit) ? 'money' : /[%‰‱]/.test(unit) ? 'ratio' : unit);
 
@@ -106,7 +105,10 @@ function extractParagraph(text: string, lineAt: LineAt, section: string, sentenc
     for (const m of s.matchAll(NUMBER_UNIT)) {
       const at = m.index ?? 0;
       const raw = m[1]!;
-      const unit = m[2]!.replace(/\s+/g, '').replace(/[（(]套[)）]/, '(套)').replace('％', '%');
+      const unit = m[2]!
+        .replace(/\s+/g, '')
+        .replace(/[（(]套[)）]/, '(套)')
+        .replace('％', '%');
       const before = s.slice(0, at);
       const after = s.slice(at + m[0].length, at + m[0].length + 3);
       // Years, thresholds and ordinals are not claims.

@@ -34,7 +34,9 @@ function fromValued(t: TableInstance, v: Valued | null, label: string): Figure |
   return {
     fen: v.fen,
     label: `表${t.id}${label}`,
-    locations: [{ line: v.fact.source.line, ...(v.fact.source.page ? { page: v.fact.source.page } : {}), table: t.id, tableTitle: t.title, label, value: v.fact.value }],
+    locations: [
+      { line: v.fact.source.line, ...(v.fact.source.page ? { page: v.fact.source.page } : {}), table: t.id, tableTitle: t.title, label, value: v.fact.value },
+    ],
   };
 }
 
@@ -75,7 +77,13 @@ export class FigureLookup {
     return {
       fen: vals.reduce((s, v) => s + v.fen, 0),
       label: `表${t.id}${label}`,
-      locations: vals.map((v) => ({ line: v.fact.source.line, table: t.id, tableTitle: t.title, label: `${v.fact.dims.functionCode ?? ''} ${v.fact.label}`, value: v.fact.value })),
+      locations: vals.map((v) => ({
+        line: v.fact.source.line,
+        table: t.id,
+        tableTitle: t.title,
+        label: `${v.fact.dims.functionCode ?? ''} ${v.fact.label}`,
+        value: v.fact.value,
+      })),
     };
   }
 
@@ -99,7 +107,9 @@ export class FigureLookup {
         : this.total('expenditureByFunction', 'basic', '基本支出合计');
     if (/^项目支出$/.test(s)) return this.total('expenditureByFunction', 'project', '项目支出合计');
     if (/一般公共预算拨款(收入)?$/.test(s))
-      return basis === 'fiscal' ? this.item('fiscalSummary', 'currentIncome.gpb', 'amount', '本年一般公共预算拨款收入') : this.item('summary', 'gpbIncome', 'amount', '一般公共预算拨款收入');
+      return basis === 'fiscal'
+        ? this.item('fiscalSummary', 'currentIncome.gpb', 'amount', '本年一般公共预算拨款收入')
+        : this.item('summary', 'gpbIncome', 'amount', '一般公共预算拨款收入');
     if (/^上年结转/.test(s))
       return basis === 'fiscal' ? this.item('fiscalSummary', 'carryOver', 'amount', '上年结转') : this.item('summary', 'carryOver', 'amount', '上年结转');
     if (/收支(预算)?总(数|预算)|^收入(预算|总计)$|收入预算总数/.test(s)) return this.item('summary', 'incomeTotal', 'amount', '收入总计');
@@ -144,7 +154,13 @@ export class FigureLookup {
     const label = `${code} ${xiangName}${basis === 'gpbCurrent' ? '当年财政拨款安排' : '合计'}`;
     const figure = this.codeSum('gpbByFunction', code, measure, label);
     if (figure && misplaced) figure.misplaced = misplaced;
-    return figure ?? { fen: 0, label: `表${t.id}${label}`, locations: [{ line: t.source.line, table: t.id, tableTitle: t.title, label: `（表中无 ${code}）`, value: '' }] };
+    return (
+      figure ?? {
+        fen: 0,
+        label: `表${t.id}${label}`,
+        locations: [{ line: t.source.line, table: t.id, tableTitle: t.title, label: `（表中无 ${code}）`, value: '' }],
+      }
+    );
   }
 
   /** The total a share is computed against when the sentence names no base. */

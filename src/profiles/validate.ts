@@ -65,8 +65,7 @@ export function validateProfile(data: Json, knownIdentities: ReadonlySet<string>
       const sides = Array.isArray(t.sides) ? (t.sides as Json[]) : [];
       need(sides.length > 0, `${at}.sides: 必填`);
       sides.forEach((s) => {
-        if (isObj(s) && Array.isArray(s.measures))
-          (s.measures as Json[]).forEach((m) => isObj(m) && isStr(m.measure) && sideMeasures.add(m.measure as string));
+        if (isObj(s) && Array.isArray(s.measures)) (s.measures as Json[]).forEach((m) => isObj(m) && isStr(m.measure) && sideMeasures.add(m.measure as string));
       });
       const items = Array.isArray(t.items) ? (t.items as Json[]) : [];
       const keys = new Set<string>();
@@ -75,13 +74,11 @@ export function validateProfile(data: Json, knownIdentities: ReadonlySet<string>
         keys.add(it.key as string);
       });
       items.forEach((it, j) => {
-        if (isObj(it) && it.under !== undefined && !keys.has(it.under as string))
-          p.push(`${at}.items[${j}].under: 未定义的项目 ${String(it.under)}`);
+        if (isObj(it) && it.under !== undefined && !keys.has(it.under as string)) p.push(`${at}.items[${j}].under: 未定义的项目 ${String(it.under)}`);
       });
       const idents = Array.isArray(t.identities) ? (t.identities as Json[]) : [];
       idents.forEach((e, j) => {
-        if (!isObj(e) || !isStr(e.id) || !isStr(e.total) || !isStrArr(e.parts))
-          return p.push(`${at}.identities[${j}]: {id, total, parts}`);
+        if (!isObj(e) || !isStr(e.id) || !isStr(e.total) || !isStrArr(e.parts)) return p.push(`${at}.identities[${j}]: {id, total, parts}`);
         for (const ref of [e.total as string, ...(e.parts as string[])]) {
           const [item = '', ...rest] = ref.split(':');
           const key = item === 'class' ? null : item;
@@ -94,8 +91,7 @@ export function validateProfile(data: Json, knownIdentities: ReadonlySet<string>
     const allMeasures = new Set([...measureNames, ...sideMeasures]);
     rowIds.forEach((r, j) => {
       if (!isObj(r) || !isStr(r.total) || !isStrArr(r.parts)) return p.push(`${at}.rowIdentities[${j}]: {total, parts}`);
-      for (const m of [r.total as string, ...(r.parts as string[])])
-        if (!allMeasures.has(m)) p.push(`${at}.rowIdentities[${j}]: 未定义的度量 ${m}`);
+      for (const m of [r.total as string, ...(r.parts as string[])]) if (!allMeasures.has(m)) p.push(`${at}.rowIdentities[${j}]: 未定义的度量 ${m}`);
     });
   });
   const idents = isStrArr(data.identities) ? data.identities : [];
@@ -104,7 +100,10 @@ export function validateProfile(data: Json, knownIdentities: ReadonlySet<string>
   const perf = data.performance;
   need(isObj(perf) && typeof perf.weightTotal === 'number', 'performance.weightTotal: 数字');
   const narr = data.narrative;
-  need(isObj(narr) && isObj(narr.partTitles) && Array.isArray(narr.requiredTopics) && Array.isArray(narr.bases), 'narrative: {partTitles, requiredTopics, bases}');
+  need(
+    isObj(narr) && isObj(narr.partTitles) && Array.isArray(narr.requiredTopics) && Array.isArray(narr.bases),
+    'narrative: {partTitles, requiredTopics, bases}',
+  );
   if (p.length > 0) throw new ProfileError(id, p);
   return data as unknown as Profile;
 }

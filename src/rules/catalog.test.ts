@@ -13,8 +13,7 @@ const ID = /^(arithmetic|reconcile|classification|narrative|performance|complete
 const CHINESE = /[\u4e00-\u9fff]/;
 const RULES_DIR = fileURLToPath(new URL('.', import.meta.url));
 
-const isRule = (x: unknown): x is Rule =>
-  typeof x === 'object' && x !== null && typeof (x as Rule).id === 'string' && typeof (x as Rule).check === 'function';
+const isRule = (x: unknown): x is Rule => typeof x === 'object' && x !== null && typeof (x as Rule).id === 'string' && typeof (x as Rule).check === 'function';
 
 /** Every rule module under src/rules/<category>/ with the Rules it exports (helper modules export none). */
 async function ruleFiles(): Promise<{ file: string; rules: Rule[] }[]> {
@@ -35,7 +34,11 @@ async function ruleFiles(): Promise<{ file: string; rules: Rule[] }[]> {
 test('catalog: rule ids are unique and well-formed', () => {
   assert.ok(RULES.length >= 30, `only ${RULES.length} rules`);
   const ids = RULES.map((r) => r.id);
-  assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], 'duplicate rule ids');
+  assert.deepEqual(
+    ids.filter((id, i) => ids.indexOf(id) !== i),
+    [],
+    'duplicate rule ids',
+  );
   for (const id of ids) assert.match(id, ID);
 });
 

@@ -19,7 +19,8 @@ export function rulesMarkdown(): string {
     const rules = RULES.filter((r) => r.category === cat);
     lines.push(`## ${CATEGORIES[cat]}（${cat}，${rules.length} 条）`, '');
     lines.push('| 编号 | 名称 | 最高级别 | 说明 |', '|---|---|---|---|');
-    for (const r of rules) lines.push(`| \`${r.id}\` | ${r.title} | ${SEVERITIES[r.severity]}${r.identity ? '（模板声明时）' : ''} | ${r.description.replace(/\|/g, '\\|')} |`);
+    for (const r of rules)
+      lines.push(`| \`${r.id}\` | ${r.title} | ${SEVERITIES[r.severity]}${r.identity ? '（模板声明时）' : ''} | ${r.description.replace(/\|/g, '\\|')} |`);
     lines.push('');
   }
   return lines.join('\n');

@@ -27,7 +27,9 @@ export const rowSum: Rule = {
             decimals: t.decimals,
             what: `${tableLabel(t)}${rowLabel(t, row)}的${measureName(ident.total)}`,
             expectedHow: ident.parts.map(measureName).join(' + '),
-            locations: [ident.total, ...ident.parts].map((m) => cellLoc(index, t, row, m)).filter((l) => l.value !== '' || l.measure === measureName(ident.total)),
+            locations: [ident.total, ...ident.parts]
+              .map((m) => cellLoc(index, t, row, m))
+              .filter((l) => l.value !== '' || l.measure === measureName(ident.total)),
           });
           if (d) out.push(d);
         }

@@ -22,7 +22,11 @@ export const statementIdentity: Rule = {
         const bits = ref.split(':');
         if (bits[0] === 'class') {
           const m = bits[2];
-          return { rows: t.rows.filter((r) => r.item?.startsWith('class:')), measure: (r) => m ?? sideMeasure(r), label: `各功能类${m ? measureName(m) : ''}之和` };
+          return {
+            rows: t.rows.filter((r) => r.item?.startsWith('class:')),
+            measure: (r) => m ?? sideMeasure(r),
+            label: `各功能类${m ? measureName(m) : ''}之和`,
+          };
         }
         const [key = '', m] = bits;
         return { rows: t.rows.filter((r) => r.item === key), measure: (r) => m ?? sideMeasure(r), label: itemName(key) + (m ? `（${measureName(m)}）` : '') };
@@ -34,10 +38,11 @@ export const statementIdentity: Rule = {
         const parts = ident.parts.map(resolve);
         if (parts.every((p) => p.rows.length === 0)) continue;
         const partValues: { v: Valued; row: TableRow }[] = [];
-        for (const p of parts) for (const r of p.rows) {
-          const v = index.cell(t.id, r.index, p.measure(r));
-          if (v) partValues.push({ v, row: r });
-        }
+        for (const p of parts)
+          for (const r of p.rows) {
+            const v = index.cell(t.id, r.index, p.measure(r));
+            if (v) partValues.push({ v, row: r });
+          }
         const tm = total.measure(totalRow);
         const actual = index.cell(t.id, totalRow.index, tm);
         if (!actual && partValues.length === 0) continue;

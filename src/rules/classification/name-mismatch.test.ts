@@ -14,7 +14,10 @@ test('name-mismatch: a wrong name on a code the catalog is sure of is an error',
   assert.equal(f.severity, 'error');
   assert.equal(f.expected, '行政运行');
   assert.equal(f.actual, '事业运行');
-  assert.deepEqual(f.locations.map((l) => l.line), [line]);
+  assert.deepEqual(
+    f.locations.map((l) => l.line),
+    [line],
+  );
   assert.equal(f.locations[0]!.value, '2040201');
 });
 

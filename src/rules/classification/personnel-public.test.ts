@@ -19,7 +19,10 @@ test('personnel-public: 302 商品和服务支出 in 人员经费 is an error', 
   assert.equal(f.expected, '0');
   assert.equal(f.actual, '1392.77');
   assert.match(f.message, /应全部列入公用经费/);
-  assert.deepEqual(f.locations.map((l) => l.line), [C302]);
+  assert.deepEqual(
+    f.locations.map((l) => l.line),
+    [C302],
+  );
 });
 
 test('personnel-public: 301 工资福利支出 in 公用经费 is an error', () => {
@@ -33,14 +36,16 @@ test('personnel-public: 301 工资福利支出 in 公用经费 is an error', () 
 
 test('personnel-public: 政府经济分类 classes follow the same split (501, 509 人员; 502 公用; 505 mixed)', () => {
   // Regression: 501 and 509 used to be treated as 公用经费, so their 人员经费 was an error.
-  const gov = seedWith(
-    [C301, '301\t工资福利支出', '501\t机关工资福利支出'],
-    [C303, '303\t对个人和家庭的补助', '509\t对个人和家庭的补助'],
-  );
+  const gov = seedWith([C301, '301\t工资福利支出', '501\t机关工资福利支出'], [C303, '303\t对个人和家庭的补助', '509\t对个人和家庭的补助']);
   assert.deepEqual(findingsOf(personnelPublicSplit, gov), []);
-  const f = only(findingsOf(personnelPublicSplit, seedWith([C302, '302\t商品和服务支出\t1,392.77\t\t1,392.77', '502\t机关商品和服务支出\t1,392.77\t1,392.77\t'])));
+  const f = only(
+    findingsOf(personnelPublicSplit, seedWith([C302, '302\t商品和服务支出\t1,392.77\t\t1,392.77', '502\t机关商品和服务支出\t1,392.77\t1,392.77\t'])),
+  );
   assert.equal(f.severity, 'error');
   assert.equal(f.actual, '1392.77');
   assert.equal(f.locations[0]!.line, C302);
-  assert.deepEqual(findingsOf(personnelPublicSplit, seedWith([C301, '301\t工资福利支出\t2,332.79\t2,332.79\t', '505\t对事业单位经常性补助\t2,332.79\t2,000.00\t332.79'])), []);
+  assert.deepEqual(
+    findingsOf(personnelPublicSplit, seedWith([C301, '301\t工资福利支出\t2,332.79\t2,332.79\t', '505\t对事业单位经常性补助\t2,332.79\t2,000.00\t332.79'])),
+    [],
+  );
 });

@@ -16,7 +16,10 @@ test('unknown-code: a function code missing from the partial catalog is a warnin
   assert.equal(f.actual, '2040298');
   assert.equal(f.expected, null);
   assert.match(f.message, /20402 公安/);
-  assert.deepEqual(f.locations.map((l) => l.line), [line]);
+  assert.deepEqual(
+    f.locations.map((l) => l.line),
+    [line],
+  );
   assert.equal(f.locations[0]!.table, '1-2');
 });
 

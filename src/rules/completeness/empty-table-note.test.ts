@@ -20,7 +20,10 @@ test('empty-table-note: an empty table without a note is a warning at the table'
   assert.equal(f.expected, '注：本表无数据');
   assert.equal(f.actual, null);
   assert.equal(f.locations[0]!.table, '4');
-  assert.deepEqual(f.locations.map((l) => l.line), [FUND_TITLE]);
+  assert.deepEqual(
+    f.locations.map((l) => l.line),
+    [FUND_TITLE],
+  );
 });
 
 test('empty-table-note: a table with figures that says it has none is an error', () => {
@@ -29,7 +32,10 @@ test('empty-table-note: a table with figures that says it has none is an error',
   assert.equal(f.severity, 'error');
   assert.equal(f.actual, note);
   assert.equal(f.locations[0]!.table, '3-3');
-  assert.deepEqual(f.locations.map((l) => l.line), [THREE_PUBLIC_TITLE]);
+  assert.deepEqual(
+    f.locations.map((l) => l.line),
+    [THREE_PUBLIC_TITLE],
+  );
 });
 
 test('empty-table-note: a conditional legend on a table with figures is no claim that it is empty', () => {

@@ -15,9 +15,24 @@ export const emptyTableNote: Rule = {
       // explains blanks without saying that this table is empty.
       const conditional = t.note !== null && /如无|若无|如果没有|空表表示/.test(t.note);
       if (t.empty && !saysEmpty)
-        out.push({ severity: 'warning', message: `表${t.id}“${t.printedTitle}”没有数据，但没有注明原因（应注明“本表无数据”等）`, expected: '注：本表无数据', actual: t.note, difference: null, unit: null, locations: [{ line: t.source.line, table: t.id, label: t.printedTitle }] });
+        out.push({
+          severity: 'warning',
+          message: `表${t.id}“${t.printedTitle}”没有数据，但没有注明原因（应注明“本表无数据”等）`,
+          expected: '注：本表无数据',
+          actual: t.note,
+          difference: null,
+          unit: null,
+          locations: [{ line: t.source.line, table: t.id, label: t.printedTitle }],
+        });
       if (!t.empty && saysEmpty && !conditional)
-        out.push({ message: `表${t.id}“${t.printedTitle}”有数据，但注明“${t.note}”`, expected: null, actual: t.note, difference: null, unit: null, locations: [{ line: t.source.line, table: t.id, label: t.printedTitle }] });
+        out.push({
+          message: `表${t.id}“${t.printedTitle}”有数据，但注明“${t.note}”`,
+          expected: null,
+          actual: t.note,
+          difference: null,
+          unit: null,
+          locations: [{ line: t.source.line, table: t.id, label: t.printedTitle }],
+        });
     }
     return out;
   },

@@ -17,13 +17,22 @@ test('narrative-topics: a 情况说明 without 政府采购 is a warning naming 
   const f = only(
     findingsOf(
       narrativeTopics,
-      seedWith([heading, '政府采购情况', '采购情况'], [text, '安排政府采购预算', '安排采购预算'], [text, '政府采购货物', '采购货物'], [text, '政府采购工程', '采购工程'], [text, '政府采购服务', '采购服务']),
+      seedWith(
+        [heading, '政府采购情况', '采购情况'],
+        [text, '安排政府采购预算', '安排采购预算'],
+        [text, '政府采购货物', '采购货物'],
+        [text, '政府采购工程', '采购工程'],
+        [text, '政府采购服务', '采购服务'],
+      ),
     ),
   );
   assert.equal(f.severity, 'warning');
   assert.equal(f.expected, '政府采购情况');
   assert.equal(f.actual, null);
-  assert.deepEqual(f.locations.map((l) => l.line), [lineOf('一、收支预算情况说明')]);
+  assert.deepEqual(
+    f.locations.map((l) => l.line),
+    [lineOf('一、收支预算情况说明')],
+  );
 });
 
 test('narrative-topics: a document without glossary entries is a warning', () => {

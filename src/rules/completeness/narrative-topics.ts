@@ -12,15 +12,37 @@ export const narrativeTopics: Rule = {
     const out: Draft[] = [];
     const text = [...doc.narrative.sections.map((s) => s.heading), ...doc.narrative.sentences.map((s) => s.text)].join('\n');
     if (!text.trim()) {
-      out.push({ severity: 'error', message: `缺少“${profile.narrative.partTitles.narrative}”部分`, expected: null, actual: null, difference: null, unit: null, locations: [{ line: 1, label: '全文' }] });
+      out.push({
+        severity: 'error',
+        message: `缺少“${profile.narrative.partTitles.narrative}”部分`,
+        expected: null,
+        actual: null,
+        difference: null,
+        unit: null,
+        locations: [{ line: 1, label: '全文' }],
+      });
       return out;
     }
     for (const topic of profile.narrative.requiredTopics) {
       if (topic.keywords.some((k) => text.includes(k))) continue;
-      out.push({ message: `情况说明中没有“${topic.title}”的内容`, expected: topic.title, actual: null, difference: null, unit: null, locations: [{ line: doc.narrative.sections[0]?.source.line ?? 1, label: '情况说明' }] });
+      out.push({
+        message: `情况说明中没有“${topic.title}”的内容`,
+        expected: topic.title,
+        actual: null,
+        difference: null,
+        unit: null,
+        locations: [{ line: doc.narrative.sections[0]?.source.line ?? 1, label: '情况说明' }],
+      });
     }
     if (doc.glossary.length === 0)
-      out.push({ message: `缺少“${profile.narrative.partTitles.glossary}”`, expected: null, actual: null, difference: null, unit: null, locations: [{ line: 1, label: '全文' }] });
+      out.push({
+        message: `缺少“${profile.narrative.partTitles.glossary}”`,
+        expected: null,
+        actual: null,
+        difference: null,
+        unit: null,
+        locations: [{ line: 1, label: '全文' }],
+      });
     if (doc.units.length === 0)
       out.push({ message: '概况中没有列出预算单位构成', expected: null, actual: null, difference: null, unit: null, locations: [{ line: 1, label: '概况' }] });
     return out;

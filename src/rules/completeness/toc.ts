@@ -18,19 +18,40 @@ export const tocVsBody: Rule = {
       if (spec) {
         if (!listed.has(spec.id)) listed.set(spec.id, e);
       } else if (/表$/.test(normalizeTitle(e.title)))
-        out.push({ message: `目录第 ${e.source.line} 行“${e.title}”不是本模板的公开表`, expected: null, actual: e.title, difference: null, unit: null, locations: [{ line: e.source.line, label: `目录：${e.title}` }] });
+        out.push({
+          message: `目录第 ${e.source.line} 行“${e.title}”不是本模板的公开表`,
+          expected: null,
+          actual: e.title,
+          difference: null,
+          unit: null,
+          locations: [{ line: e.source.line, label: `目录：${e.title}` }],
+        });
     }
     if (doc.toc.length === 0) return out;
     // Listed but not printed. A required table is reported by completeness.required-tables.
     for (const [id, e] of listed) {
       const spec = profile.tables.find((s) => s.id === id);
       if (!spec || spec.required || doc.tables.some((t) => t.id === id && t.present)) continue;
-      out.push({ message: `目录第 ${e.source.line} 行列出的表${spec.number}“${spec.title}”在正文中没有`, expected: spec.title, actual: null, difference: null, unit: null, locations: [{ line: e.source.line, label: `目录：${e.title}` }] });
+      out.push({
+        message: `目录第 ${e.source.line} 行列出的表${spec.number}“${spec.title}”在正文中没有`,
+        expected: spec.title,
+        actual: null,
+        difference: null,
+        unit: null,
+        locations: [{ line: e.source.line, label: `目录：${e.title}` }],
+      });
     }
     for (const t of doc.tables) {
       const e = listed.get(t.id);
       if (!e) {
-        out.push({ message: `正文表${t.id}“${t.printedTitle}”（第 ${t.source.line} 行）未在目录中列出`, expected: null, actual: t.printedTitle, difference: null, unit: null, locations: [{ line: t.source.line, table: t.id, label: t.printedTitle }] });
+        out.push({
+          message: `正文表${t.id}“${t.printedTitle}”（第 ${t.source.line} 行）未在目录中列出`,
+          expected: null,
+          actual: t.printedTitle,
+          difference: null,
+          unit: null,
+          locations: [{ line: t.source.line, table: t.id, label: t.printedTitle }],
+        });
         continue;
       }
       if (normalizeTitle(e.title) !== normalizeTitle(t.printedTitle))
@@ -41,7 +62,10 @@ export const tocVsBody: Rule = {
           actual: t.printedTitle,
           difference: null,
           unit: null,
-          locations: [{ line: t.source.line, table: t.id, label: t.printedTitle }, { line: e.source.line, label: `目录：${e.title}` }],
+          locations: [
+            { line: t.source.line, table: t.id, label: t.printedTitle },
+            { line: e.source.line, label: `目录：${e.title}` },
+          ],
         });
     }
     return out;

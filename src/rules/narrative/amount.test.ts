@@ -14,7 +14,10 @@ test('narrative.amount: the example files 地方政府一般债务发行费用�
   assert.match(f.message, /科目归类错误.*2330301.*233 债务发行费用支出（类）/);
   assert.equal(f.expected, null);
   assert.equal(f.actual, '债务付息支出(类)地方政府一般债务付息支出(款)地方政府一般债务发行费用支出(项)');
-  assert.deepEqual(f.locations.map((l) => l.line), [MISFILED, ISSUE_COST]);
+  assert.deepEqual(
+    f.locations.map((l) => l.line),
+    [MISFILED, ISSUE_COST],
+  );
 });
 
 test('narrative.amount: filed under its own 类 and 款, every amount of the narrative matches its table', () => {

@@ -56,7 +56,9 @@ export const narrativeChange: Rule = {
     // 持平 stated next to a non-zero change of the same figure.
     for (const { claim } of a.claims) {
       if (claim.kind !== 'change' || claim.direction !== '持平' || !claim.about) continue;
-      const moved = a.claims.find((c) => c.claim.about === claim.about && c.claim.kind === 'change' && c.claim.direction !== '持平' && Number(c.claim.value) !== 0);
+      const moved = a.claims.find(
+        (c) => c.claim.about === claim.about && c.claim.kind === 'change' && c.claim.direction !== '持平' && Number(c.claim.value) !== 0,
+      );
       if (moved)
         out.push({
           message: `情况说明第 ${claim.source.line} 行称“持平”，但同一事项“${moved.claim.direction} ${moved.claim.value}${moved.claim.unit}”`,

@@ -51,7 +51,10 @@ export const narrativeConsistency: Rule = {
         actual: unitCount.value,
         difference: String(Number(unitCount.value) - listed),
         unit: '个',
-        locations: [{ line: unitCount.source.line, label: '概况：预算单位个数', value: unitCount.value }, ...doc.units.slice(0, 6).map((u) => ({ line: unitCount.source.line, label: u.name }))],
+        locations: [
+          { line: unitCount.source.line, label: '概况：预算单位个数', value: unitCount.value },
+          ...doc.units.slice(0, 6).map((u) => ({ line: unitCount.source.line, label: u.name })),
+        ],
       });
     return out;
   },

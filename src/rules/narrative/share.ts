@@ -23,7 +23,9 @@ export const narrativeShare: Rule = {
       if (!part) continue;
       const partFen = part.figure?.fen ?? proseToFen(part.claim.value, part.claim.unit);
       const parent = part.claim.partOf ? a.byId.get(part.claim.partOf) : undefined;
-      const base = parent ? { fen: parent.figure?.fen ?? proseToFen(parent.claim.value, parent.claim.unit), label: `“${parent.claim.subject}”` } : a.lookup.basisTotal(basis);
+      const base = parent
+        ? { fen: parent.figure?.fen ?? proseToFen(parent.claim.value, parent.claim.unit), label: `“${parent.claim.subject}”` }
+        : a.lookup.basisTotal(basis);
       if (partFen === null || !base || base.fen === null || base.fen === 0) continue;
       const r = ratio(partFen, base.fen)!;
       const symbol = claim.unit as Symbol;
@@ -44,7 +46,11 @@ export const narrativeShare: Rule = {
         actual: claim.value,
         difference: (Number(claim.value) - Number(verdict.computed)).toFixed(Math.max(claim.decimals, 0)),
         unit: symbol,
-        locations: [claimLoc(claim), ...(part.figure?.locations.slice(0, 4) ?? []), ...('locations' in base && Array.isArray(base.locations) ? base.locations.slice(0, 2) : [])],
+        locations: [
+          claimLoc(claim),
+          ...(part.figure?.locations.slice(0, 4) ?? []),
+          ...('locations' in base && Array.isArray(base.locations) ? base.locations.slice(0, 2) : []),
+        ],
       });
     }
     return out;

@@ -26,7 +26,14 @@ test('narrative.unverified: lists the example’s figures that cannot be checked
   found.forEach((f, i) => assert.ok(f.message.includes(EXPECTED[i]![0]), f.message));
   assert.deepEqual(
     found.map((f) => f.locations[0]!.line),
-    [lineOf('比 2023 年收支预算总数减少'), lineOf('比 2023 年财政拨款收支预算总数减少'), lineOf('比 2023 年预算数减少 1750.61'), lineOf('公务接待费与 2023 年预算持平'), lineOf('下降 12.98%'), ...Array(3).fill(lineOf('增加 38.40 万元'))],
+    [
+      lineOf('比 2023 年收支预算总数减少'),
+      lineOf('比 2023 年财政拨款收支预算总数减少'),
+      lineOf('比 2023 年预算数减少 1750.61'),
+      lineOf('公务接待费与 2023 年预算持平'),
+      lineOf('下降 12.98%'),
+      ...Array(3).fill(lineOf('增加 38.40 万元')),
+    ],
   );
 });
 

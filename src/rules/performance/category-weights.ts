@@ -26,7 +26,10 @@ export const categoryWeights: Rule = {
         actual: bad.map((b) => `${b.level1}:${showMilli(b.got)}`).join(';'),
         difference: null,
         unit: '分',
-        locations: [{ line: set.line, label: set.owner }, ...set.indicators.filter((i) => bad.some((b) => b.level1 === i.level1)).map((i) => indicatorLoc(i, set.owner))],
+        locations: [
+          { line: set.line, label: set.owner },
+          ...set.indicators.filter((i) => bad.some((b) => b.level1 === i.level1)).map((i) => indicatorLoc(i, set.owner)),
+        ],
       });
     }
     return out;

@@ -19,7 +19,10 @@ test('indicator-value: no error in the example; one cost target above the projec
   assert.equal(f.actual, '3266');
   assert.equal(f.unit, '万元');
   assert.match(f.message, /超过项目金额 2600 万元/);
-  assert.deepEqual(f.locations.map((l) => l.line), [OVER_COST]);
+  assert.deepEqual(
+    f.locations.map((l) => l.line),
+    [OVER_COST],
+  );
 });
 
 test('indicator-value: a cost target within the project amount passes', () => {
@@ -31,7 +34,10 @@ test('indicator-value: a quantitative indicator whose value is not a number is a
   assert.equal(f.severity, 'error');
   assert.equal(f.actual, '九十');
   assert.match(f.message, /服务对象满意度.*不是数字/);
-  assert.deepEqual(f.locations.map((l) => l.line), [SATISFACTION]);
+  assert.deepEqual(
+    f.locations.map((l) => l.line),
+    [SATISFACTION],
+  );
 });
 
 test('indicator-value: a quantitative indicator without 度量单位 is a warning', () => {
@@ -39,14 +45,20 @@ test('indicator-value: a quantitative indicator without 度量单位 is a warnin
   assert.equal(f.severity, 'warning');
   assert.equal(f.actual, '90');
   assert.match(f.message, /没有度量单位/);
-  assert.deepEqual(f.locations.map((l) => l.line), [SATISFACTION]);
+  assert.deepEqual(
+    f.locations.map((l) => l.line),
+    [SATISFACTION],
+  );
 });
 
 test('indicator-value: a qualitative indicator with a number is a warning', () => {
   const f = only(others(findingsOf(indicatorValue, seedWith([QUALITATIVE, '定性\t提高', '定性\t1']))));
   assert.equal(f.severity, 'warning');
   assert.equal(f.actual, '1');
-  assert.deepEqual(f.locations.map((l) => l.line), [QUALITATIVE]);
+  assert.deepEqual(
+    f.locations.map((l) => l.line),
+    [QUALITATIVE],
+  );
 });
 
 test('indicator-value: a cost target raised above the project amount is a warning at that line', () => {
@@ -55,7 +67,10 @@ test('indicator-value: a cost target raised above the project amount is a warnin
   assert.equal(f.severity, 'warning');
   assert.equal(f.actual, '492.2');
   assert.match(f.message, /超过项目金额 429.2 万元/);
-  assert.deepEqual(f.locations.map((l) => l.line), [line]);
+  assert.deepEqual(
+    f.locations.map((l) => l.line),
+    [line],
+  );
 });
 
 test('indicator-value: department indicators are checked too', () => {
@@ -64,5 +79,8 @@ test('indicator-value: department indicators are checked too', () => {
   assert.equal(f.severity, 'error');
   assert.equal(f.actual, '两千余');
   assert.match(f.message, /部门整体支出/);
-  assert.deepEqual(f.locations.map((l) => l.line), [line]);
+  assert.deepEqual(
+    f.locations.map((l) => l.line),
+    [line],
+  );
 });

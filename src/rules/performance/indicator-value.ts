@@ -10,8 +10,7 @@ export const indicatorValue: Rule = {
   title: '指标值与指标性质不符',
   category: 'performance',
   severity: 'error',
-  description:
-    '定量指标（≥、≤、=）的指标值应为数字并有度量单位；定性指标的指标值应为文字（如提高、优、良）；以万元计的成本指标不应超过项目金额。',
+  description: '定量指标（≥、≤、=）的指标值应为数字并有度量单位；定性指标的指标值应为文字（如提高、优、良）；以万元计的成本指标不应超过项目金额。',
   check({ doc }) {
     const out: Draft[] = [];
     for (const set of indicatorSets(doc)) {
@@ -36,7 +35,15 @@ export const indicatorValue: Rule = {
           }
         }
         if (problem)
-          out.push({ severity, message: `${set.owner}的指标“${i.level3}”：${problem}`, expected: null, actual: i.value, difference: null, unit: i.measureUnit || null, locations: [indicatorLoc(i, set.owner)] });
+          out.push({
+            severity,
+            message: `${set.owner}的指标“${i.level3}”：${problem}`,
+            expected: null,
+            actual: i.value,
+            difference: null,
+            unit: i.measureUnit || null,
+            locations: [indicatorLoc(i, set.owner)],
+          });
       }
     }
     return out;

@@ -52,7 +52,9 @@ function compute(index: DisclosureIndex): ProjectMatching | null {
     });
   const carryByCode = new Map<string, number>();
   const t3 = index.table('gpbByFunction');
-  if (t3) for (const r of t3.rows) if (r.kind === 'detail' && r.code) carryByCode.set(r.code, (carryByCode.get(r.code) ?? 0) + index.fen(t3.id, r.index, 'carryOver'));
+  if (t3)
+    for (const r of t3.rows)
+      if (r.kind === 'detail' && r.code) carryByCode.set(r.code, (carryByCode.get(r.code) ?? 0) + index.fen(t3.id, r.index, 'carryOver'));
 
   const used = new Set<ProjectRow>();
   const matches: TargetMatch[] = projects.map((p) => {

@@ -29,7 +29,10 @@ test('nature-direction: ≥ labelled 反向指标 is an error', () => {
   assert.equal(f.severity, 'error');
   assert.equal(f.expected, '≤');
   assert.equal(f.actual, '≥');
-  assert.deepEqual(f.locations.map((l) => l.line), [line]);
+  assert.deepEqual(
+    f.locations.map((l) => l.line),
+    [line],
+  );
 });
 
 test('nature-direction: ≤ labelled 正向指标 is an error', () => {
@@ -38,7 +41,10 @@ test('nature-direction: ≤ labelled 正向指标 is an error', () => {
   assert.equal(f.severity, 'error');
   assert.equal(f.expected, '≥');
   assert.equal(f.actual, '≤');
-  assert.deepEqual(f.locations.map((l) => l.line), [line]);
+  assert.deepEqual(
+    f.locations.map((l) => l.line),
+    [line],
+  );
 });
 
 test('nature-direction: = has no direction to contradict', () => {

@@ -15,7 +15,10 @@ test('structure: the example has one project without 成本指标', () => {
   assert.match(f.message, /宣传及法律服务工作保障经费.*缺少一级指标：成本指标/);
   assert.equal(f.expected, '产出指标、效益指标、满意度指标、成本指标');
   assert.equal(f.actual, '满意度指标、效益指标、产出指标');
-  assert.deepEqual(f.locations.map((l) => l.line), [PUBLICITY]);
+  assert.deepEqual(
+    f.locations.map((l) => l.line),
+    [PUBLICITY],
+  );
 });
 
 test('structure: with a 成本指标 added every indicator list is complete', () => {
@@ -26,14 +29,20 @@ test('structure: an empty 二级指标 is an error at the indicator', () => {
   const f = only(findingsOf(indicatorStructure, seedWith(...FIX_PUBLICITY_INDICATORS, [REPAIR, '产出指标\t质量指标', '产出指标\t'])));
   assert.equal(f.severity, 'error');
   assert.match(f.message, /维修验收合格率.*二级指标为空/);
-  assert.deepEqual(f.locations.map((l) => l.line), [REPAIR]);
+  assert.deepEqual(
+    f.locations.map((l) => l.line),
+    [REPAIR],
+  );
 });
 
 test('structure: a 二级指标 of another 一级指标 is a warning', () => {
   const f = only(findingsOf(indicatorStructure, seedWith(...FIX_PUBLICITY_INDICATORS, [REPAIR, '产出指标\t质量指标', '产出指标\t社会效益指标'])));
   assert.equal(f.severity, 'warning');
   assert.match(f.message, /二级指标“社会效益指标”不属于“产出指标”/);
-  assert.deepEqual(f.locations.map((l) => l.line), [REPAIR]);
+  assert.deepEqual(
+    f.locations.map((l) => l.line),
+    [REPAIR],
+  );
 });
 
 test('structure: a project without 年度目标 is a warning', () => {
@@ -42,5 +51,8 @@ test('structure: a project without 年度目标 is a warning', () => {
   const f = only(findingsOf(indicatorStructure, seedWith(...FIX_PUBLICITY_INDICATORS, [line, goal, ''])));
   assert.equal(f.severity, 'warning');
   assert.match(f.message, /成铁交管处专项经费.*没有填写年度目标/);
-  assert.deepEqual(f.locations.map((l) => l.line), [line]);
+  assert.deepEqual(
+    f.locations.map((l) => l.line),
+    [line],
+  );
 });

@@ -23,14 +23,36 @@ export const indicatorStructure: Rule = {
     for (const set of indicatorSets(doc)) {
       const project = doc.performance.projects.find((p) => `项目“${p.name}”` === set.owner);
       if (set.kind === 'project' && project && !project.goal.trim())
-        out.push({ severity: 'warning', message: `${set.owner}没有填写年度目标`, expected: null, actual: null, difference: null, unit: null, locations: [{ line: set.line, label: set.owner }] });
+        out.push({
+          severity: 'warning',
+          message: `${set.owner}没有填写年度目标`,
+          expected: null,
+          actual: null,
+          difference: null,
+          unit: null,
+          locations: [{ line: set.line, label: set.owner }],
+        });
       if (set.kind === 'project' && set.indicators.length === 0) {
-        out.push({ message: `${set.owner}没有任何绩效指标`, expected: null, actual: null, difference: null, unit: null, locations: [{ line: set.line, label: set.owner }] });
+        out.push({
+          message: `${set.owner}没有任何绩效指标`,
+          expected: null,
+          actual: null,
+          difference: null,
+          unit: null,
+          locations: [{ line: set.line, label: set.owner }],
+        });
         continue;
       }
       const missing = required.filter((l1) => !set.indicators.some((i) => i.level1 === l1));
       if (missing.length && set.indicators.length)
-        out.push({ message: `${set.owner}缺少一级指标：${missing.join('、')}`, expected: required.join('、'), actual: [...new Set(set.indicators.map((i) => i.level1))].join('、'), difference: null, unit: null, locations: [{ line: set.line, label: set.owner }] });
+        out.push({
+          message: `${set.owner}缺少一级指标：${missing.join('、')}`,
+          expected: required.join('、'),
+          actual: [...new Set(set.indicators.map((i) => i.level1))].join('、'),
+          difference: null,
+          unit: null,
+          locations: [{ line: set.line, label: set.owner }],
+        });
       for (const i of set.indicators) {
         const problems: string[] = [];
         const allowed = FRAMEWORK[i.level1];
@@ -40,7 +62,15 @@ export const indicatorStructure: Rule = {
         if (!i.level3.trim()) problems.push('三级指标名称为空');
         if (i.weight === null) problems.push('权重为空');
         if (problems.length)
-          out.push({ severity: problems.some((p) => /为空|不是规定/.test(p)) ? 'error' : 'warning', message: `${set.owner}的指标“${i.level3}”：${problems.join('；')}`, expected: null, actual: null, difference: null, unit: null, locations: [indicatorLoc(i, set.owner)] });
+          out.push({
+            severity: problems.some((p) => /为空|不是规定/.test(p)) ? 'error' : 'warning',
+            message: `${set.owner}的指标“${i.level3}”：${problems.join('；')}`,
+            expected: null,
+            actual: null,
+            difference: null,
+            unit: null,
+            locations: [indicatorLoc(i, set.owner)],
+          });
       }
     }
     return out;

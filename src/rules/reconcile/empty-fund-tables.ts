@@ -29,16 +29,49 @@ export const emptyFundTables: Rule = {
       const expected = col.v?.fen ?? 0;
       if ((v?.fen ?? 0) !== expected) {
         if (total) {
-          const d = crossCheck({ index, table: t, row: total, measure: 'total', expected: { fen: expected, loc: [{ line: col.v?.fact.source.line ?? col.row.source.line, table: t2.id, tableTitle: t2.title, label: `本年支出（${name}）`, value: col.v?.fact.value ?? '' }] }, what: `${tableLabel(t)}合计`, expectedHow: `${tableLabel(t2)}${name}列本年支出` });
+          const d = crossCheck({
+            index,
+            table: t,
+            row: total,
+            measure: 'total',
+            expected: {
+              fen: expected,
+              loc: [
+                {
+                  line: col.v?.fact.source.line ?? col.row.source.line,
+                  table: t2.id,
+                  tableTitle: t2.title,
+                  label: `本年支出（${name}）`,
+                  value: col.v?.fact.value ?? '',
+                },
+              ],
+            },
+            what: `${tableLabel(t)}合计`,
+            expectedHow: `${tableLabel(t2)}${name}列本年支出`,
+          });
           if (d) out.push(d);
         } else {
-          out.push({ message: `${tableLabel(t2)}${name}列有支出 ${col.v?.fact.value}，但${tableLabel(t)}没有合计行`, expected: col.v?.fact.value ?? null, actual: null, difference: null, unit: t.unit, locations: [{ line: t.source.line, table: t.id }] });
+          out.push({
+            message: `${tableLabel(t2)}${name}列有支出 ${col.v?.fact.value}，但${tableLabel(t)}没有合计行`,
+            expected: col.v?.fact.value ?? null,
+            actual: null,
+            difference: null,
+            unit: t.unit,
+            locations: [{ line: t.source.line, table: t.id }],
+          });
         }
       }
       if (threePublicRole) {
         const tp = index.table(threePublicRole);
         if (tp && t.empty && !tp.empty) {
-          out.push({ message: `${tableLabel(t)}为空，但${tableLabel(tp)}有数据`, expected: null, actual: null, difference: null, unit: tp.unit, locations: [{ line: tp.source.line, table: tp.id, tableTitle: tp.title }] });
+          out.push({
+            message: `${tableLabel(t)}为空，但${tableLabel(tp)}有数据`,
+            expected: null,
+            actual: null,
+            difference: null,
+            unit: tp.unit,
+            locations: [{ line: tp.source.line, table: tp.id, tableTitle: tp.title }],
+          });
         }
       }
     }

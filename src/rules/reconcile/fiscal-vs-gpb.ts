@@ -19,7 +19,15 @@ export const fiscalVsGpb: Rule = {
     const byClass = groupLeaves(index, t3, 'total', classOf);
     for (const row of t2.rows) {
       if (!row.item?.startsWith('class:') || !row.code) continue;
-      const d = crossCheck({ index, table: t2, row, measure: 'gpb', expected: byClass.get(row.code) ?? { fen: 0, values: [] }, what: `${tableLabel(t2)}“${row.label}”一般公共预算列`, expectedHow: `${tableLabel(t3)}该类各项之和` });
+      const d = crossCheck({
+        index,
+        table: t2,
+        row,
+        measure: 'gpb',
+        expected: byClass.get(row.code) ?? { fen: 0, values: [] },
+        what: `${tableLabel(t2)}“${row.label}”一般公共预算列`,
+        expectedHow: `${tableLabel(t3)}该类各项之和`,
+      });
       if (d) out.push(d);
     }
     const total3 = index.totalRow(t3);
@@ -28,7 +36,18 @@ export const fiscalVsGpb: Rule = {
       const a = itemValue(index, t2, key, m2);
       const v = index.cell(t3.id, total3.index, m3);
       if (!a) return;
-      const d = crossCheck({ index, table: t2, row: a.row, measure: m2, expected: { fen: v?.fen ?? 0, loc: [{ line: v?.fact.source.line ?? total3.source.line, table: t3.id, tableTitle: t3.title, label: '合计', value: v?.fact.value ?? '' }] }, what: `${tableLabel(t2)}“${label}”`, expectedHow: how });
+      const d = crossCheck({
+        index,
+        table: t2,
+        row: a.row,
+        measure: m2,
+        expected: {
+          fen: v?.fen ?? 0,
+          loc: [{ line: v?.fact.source.line ?? total3.source.line, table: t3.id, tableTitle: t3.title, label: '合计', value: v?.fact.value ?? '' }],
+        },
+        what: `${tableLabel(t2)}“${label}”`,
+        expectedHow: how,
+      });
       if (d) out.push(d);
     };
     cmp('currentExpenditure', 'gpb', 'total', '本年支出（一般公共预算）', `${tableLabel(t3)}合计`);

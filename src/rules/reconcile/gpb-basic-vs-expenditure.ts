@@ -15,13 +15,7 @@ export const gpbBasicVsExpenditure: Rule = {
   },
 };
 
-export function compareByUnit(
-  index: Parameters<Rule['check']>[0]['index'],
-  role: string,
-  measure: string,
-  spendingMeasure: string,
-  what: string,
-): Draft[] {
+export function compareByUnit(index: Parameters<Rule['check']>[0]['index'], role: string, measure: string, spendingMeasure: string, what: string): Draft[] {
   const t = index.table(role);
   const t12 = index.table('expenditureByFunction');
   if (!t || !t12 || t.rows.length === 0 || t12.rows.length === 0) return [];
@@ -46,7 +40,19 @@ export function compareByUnit(
       table: t,
       row,
       measure,
-      expected: { fen: v?.fen ?? 0, loc: [{ line: v?.fact.source.line ?? other.source.line, table: t12.id, tableTitle: t12.title, label: other.label || '合计', measure: what, value: v?.fact.value ?? '' }] },
+      expected: {
+        fen: v?.fen ?? 0,
+        loc: [
+          {
+            line: v?.fact.source.line ?? other.source.line,
+            table: t12.id,
+            tableTitle: t12.title,
+            label: other.label || '合计',
+            measure: what,
+            value: v?.fact.value ?? '',
+          },
+        ],
+      },
       what: `${tableLabel(t)}${label}`,
       expectedHow: `${tableLabel(t12)}${label}的${what}`,
     });

@@ -9,8 +9,7 @@ export const gpbItemsVsExpenditure: Rule = {
   category: 'reconcile',
   severity: 'error',
   identity: true,
-  description:
-    '部门全部资金为一般公共预算时，一般公共预算支出表每个功能科目（项）的合计应等于部门支出总表中各单位该科目合计之和；否则不应大于后者。',
+  description: '部门全部资金为一般公共预算时，一般公共预算支出表每个功能科目（项）的合计应等于部门支出总表中各单位该科目合计之和；否则不应大于后者。',
   check({ index }) {
     const t3 = index.table('gpbByFunction');
     const t12 = index.table('expenditureByFunction');
@@ -24,7 +23,15 @@ export const gpbItemsVsExpenditure: Rule = {
       if (!row) continue;
       const expected = byItem.get(code) ?? { fen: 0, values: [] };
       if (!strict && sum.fen <= expected.fen) continue;
-      const d = crossCheck({ index, table: t3, row, measure: 'total', expected, what: `${tableLabel(t3)}“${code} ${row.label}”合计`, expectedHow: `${tableLabel(t12)}各单位该科目合计之和` });
+      const d = crossCheck({
+        index,
+        table: t3,
+        row,
+        measure: 'total',
+        expected,
+        what: `${tableLabel(t3)}“${code} ${row.label}”合计`,
+        expectedHow: `${tableLabel(t12)}各单位该科目合计之和`,
+      });
       if (d) out.push(d);
     }
     if (strict) {

@@ -62,7 +62,10 @@ test('gpb-projects-vs-expenditure: a project filed under a 科目 its unit has n
   assert.equal(moved.severity, 'error');
   assert.equal(moved.expected, '419.88');
   assert.equal(moved.actual, '0.00');
-  assert.deepEqual(moved.locations.map((l) => l.line), [line]);
+  assert.deepEqual(
+    moved.locations.map((l) => l.line),
+    [line],
+  );
   const left = only(found.filter((f) => /2040202/.test(f.message)));
   assert.equal(left.expected, '1441.81');
   assert.equal(left.actual, '1861.69');

@@ -10,7 +10,8 @@ export const gpbProjectsVsExpenditure: Rule = {
   category: 'reconcile',
   severity: 'error',
   identity: true,
-  description: '一般公共预算项目支出表的合计、各单位合计、各单位每个功能科目的项目金额之和，应等于部门支出总表的项目支出（全部资金为一般公共预算时），否则不应大于后者。',
+  description:
+    '一般公共预算项目支出表的合计、各单位合计、各单位每个功能科目的项目金额之和，应等于部门支出总表的项目支出（全部资金为一般公共预算时），否则不应大于后者。',
   check({ index }) {
     const out: Draft[] = compareByUnit(index, 'gpbProjects', 'total', 'project', '项目支出');
     const t32 = index.table('gpbProjects');

@@ -29,7 +29,16 @@ export const performanceVsProjects: Rule = {
     const declaredLine = doc.performance.declaredTotalSource?.line ?? t6.source.line;
     const projectLocs = m.matches.map((x) => loc6(x.project.source.line, x.project.name, x.project.amount));
     if (declared !== null) {
-      const d = amountCheck({ expectedFen: sumTargets, actualFen: toFen(declared, unit), parts: m.matches.length, unit, stepFen: index.step(t6), what: `${tableLabel(t6)}部门合计`, expectedHow: `${m.matches.length} 个项目金额之和`, locations: [loc6(declaredLine, '部门合计', declared), ...projectLocs] });
+      const d = amountCheck({
+        expectedFen: sumTargets,
+        actualFen: toFen(declared, unit),
+        parts: m.matches.length,
+        unit,
+        stepFen: index.step(t6),
+        what: `${tableLabel(t6)}部门合计`,
+        expectedHow: `${m.matches.length} 个项目金额之和`,
+        locations: [loc6(declaredLine, '部门合计', declared), ...projectLocs],
+      });
       if (d) out.push(d);
       const totalRow = index.totalRow(t32);
       const projectTotal = totalRow
@@ -39,20 +48,45 @@ export const performanceVsProjects: Rule = {
       for (const r of t32.rows) if (r.kind === 'detail' && r.code) codes.set(r.code, (codes.get(r.code) ?? 0) + index.fen(t32.id, r.index, 'total'));
       let carry = 0;
       for (const [code, amount] of codes) carry += Math.min(amount, m.carryByCode.get(code) ?? 0);
-      const d2 = amountCheck({ expectedFen: projectTotal - carry, actualFen: toFen(declared, unit), parts: codes.size + 1, unit, stepFen: index.step(t6), what: `${tableLabel(t6)}部门合计`, expectedHow: `${tableLabel(t32)}合计 ${money(projectTotal, unit)} 减去项目的上年结转 ${money(carry, unit)}`, locations: [loc6(declaredLine, '部门合计', declared)] });
+      const d2 = amountCheck({
+        expectedFen: projectTotal - carry,
+        actualFen: toFen(declared, unit),
+        parts: codes.size + 1,
+        unit,
+        stepFen: index.step(t6),
+        what: `${tableLabel(t6)}部门合计`,
+        expectedHow: `${tableLabel(t32)}合计 ${money(projectTotal, unit)} 减去项目的上年结转 ${money(carry, unit)}`,
+        locations: [loc6(declaredLine, '部门合计', declared)],
+      });
       if (d2) out.push(d2);
     }
     for (const x of m.matches) {
       const p = x.project;
       if (x.match === 'none') {
-        out.push({ severity: 'warning', message: `${tableLabel(t6)}项目“${p.name}”（${p.amount ?? '无金额'}）在${tableLabel(t32)}中找不到对应项目`, expected: null, actual: p.amount, difference: null, unit, locations: [loc6(p.source.line, p.name, p.amount)] });
+        out.push({
+          severity: 'warning',
+          message: `${tableLabel(t6)}项目“${p.name}”（${p.amount ?? '无金额'}）在${tableLabel(t32)}中找不到对应项目`,
+          expected: null,
+          actual: p.amount,
+          difference: null,
+          unit,
+          locations: [loc6(p.source.line, p.name, p.amount)],
+        });
         continue;
       }
       const rowsLoc = x.rows.map((r) => ({ line: r.line, table: t32.id, tableTitle: t32.title, label: `${r.row.code} ${r.row.project}`, value: r.value }));
       if (x.match === 'similar') {
         const printed = [...new Set(x.rows.map((r) => r.row.project))].join('、');
         if (printed.replace(/\s/g, '') !== p.name.replace(/\s/g, ''))
-          out.push({ severity: 'info', message: `项目名称不一致：${tableLabel(t6)}为“${p.name}”，${tableLabel(t32)}为“${printed}”，已按同一项目核对`, expected: printed, actual: p.name, difference: null, unit: null, locations: [loc6(p.source.line, p.name, p.amount), ...rowsLoc] });
+          out.push({
+            severity: 'info',
+            message: `项目名称不一致：${tableLabel(t6)}为“${p.name}”，${tableLabel(t32)}为“${printed}”，已按同一项目核对`,
+            expected: printed,
+            actual: p.name,
+            difference: null,
+            unit: null,
+            locations: [loc6(p.source.line, p.name, p.amount), ...rowsLoc],
+          });
       }
       if (x.amountFen === null) continue;
       const s = x.rows.reduce((a, r) => a + r.fen, 0);

@@ -22,7 +22,15 @@ export const summaryVsExpenditure: Rule = {
       if (!row.item?.startsWith('class:') || !row.code) continue;
       seen.add(row.code);
       const expected = byClass.get(row.code) ?? { fen: 0, values: [] };
-      const d = crossCheck({ index, table: t1, row, measure: 'amount', expected, what: `${tableLabel(t1)}“${row.label}”`, expectedHow: `${tableLabel(t12)}该类各项合计之和` });
+      const d = crossCheck({
+        index,
+        table: t1,
+        row,
+        measure: 'amount',
+        expected,
+        what: `${tableLabel(t1)}“${row.label}”`,
+        expectedHow: `${tableLabel(t12)}该类各项合计之和`,
+      });
       if (d) out.push(d);
     }
     for (const [code, sum] of byClass) {
@@ -34,14 +42,25 @@ export const summaryVsExpenditure: Rule = {
         actual: null,
         difference: null,
         unit: t12.unit,
-        locations: [{ line: row.source.line, table: t1.id }, ...sum.values.slice(0, 5).map((x) => ({ line: x.v.fact.source.line, table: t12.id, value: x.v.fact.value }))],
+        locations: [
+          { line: row.source.line, table: t1.id },
+          ...sum.values.slice(0, 5).map((x) => ({ line: x.v.fact.source.line, table: t12.id, value: x.v.fact.value })),
+        ],
       });
     }
     const total = t1.rows.find((r) => r.item === 'currentYearExpenditure');
     const t12Total = index.totalRow(t12);
     const v = t12Total ? index.cell(t12.id, t12Total.index, 'total') : null;
     if (total && v) {
-      const d = crossCheck({ index, table: t1, row: total, measure: 'amount', expected: { fen: v.fen, loc: [{ line: v.fact.source.line, table: t12.id, tableTitle: t12.title, label: '合计', value: v.fact.value }] }, what: `${tableLabel(t1)}“本年支出合计”`, expectedHow: `${tableLabel(t12)}合计` });
+      const d = crossCheck({
+        index,
+        table: t1,
+        row: total,
+        measure: 'amount',
+        expected: { fen: v.fen, loc: [{ line: v.fact.source.line, table: t12.id, tableTitle: t12.title, label: '合计', value: v.fact.value }] },
+        what: `${tableLabel(t1)}“本年支出合计”`,
+        expectedHow: `${tableLabel(t12)}合计`,
+      });
       if (d) out.push(d);
     }
     return out;

@@ -26,8 +26,21 @@ export const summaryVsFiscal: Rule = {
       const a = itemValue(index, t2, k2, m2);
       const b = itemValue(index, t1, k1, 'amount');
       if (!a || !b) return;
-      const expected = { fen: b.v?.fen ?? 0, loc: b.v ? [{ line: b.v.fact.source.line, table: t1.id, tableTitle: t1.title, label: b.row.label, value: b.v.fact.value }] : [{ line: b.row.source.line, table: t1.id }] };
-      const d = crossCheck({ index, table: t2, row: a.row, measure: m2 ?? 'amount', expected, what: `${tableLabel(t2)}“${label}”`, expectedHow: `${tableLabel(t1)}“${b.row.label.replace(/^[一二三四五六七八九十]+、/, '')}”` });
+      const expected = {
+        fen: b.v?.fen ?? 0,
+        loc: b.v
+          ? [{ line: b.v.fact.source.line, table: t1.id, tableTitle: t1.title, label: b.row.label, value: b.v.fact.value }]
+          : [{ line: b.row.source.line, table: t1.id }],
+      };
+      const d = crossCheck({
+        index,
+        table: t2,
+        row: a.row,
+        measure: m2 ?? 'amount',
+        expected,
+        what: `${tableLabel(t2)}“${label}”`,
+        expectedHow: `${tableLabel(t1)}“${b.row.label.replace(/^[一二三四五六七八九十]+、/, '')}”`,
+      });
       if (d) out.push(d);
     };
     for (const [k2, k1] of PAIRS) compare(k2, 'amount', k1, a2label(k2));
@@ -40,4 +53,9 @@ export const summaryVsFiscal: Rule = {
   },
 };
 
-const a2label = (k: string) => ({ 'currentIncome.gpb': '本年一般公共预算拨款收入', 'currentIncome.govFund': '本年政府性基金预算拨款收入', 'currentIncome.soc': '本年国有资本经营预算拨款收入' })[k] ?? k;
+const a2label = (k: string) =>
+  ({
+    'currentIncome.gpb': '本年一般公共预算拨款收入',
+    'currentIncome.govFund': '本年政府性基金预算拨款收入',
+    'currentIncome.soc': '本年国有资本经营预算拨款收入',
+  })[k] ?? k;

@@ -45,7 +45,14 @@ export const threePublicVsEconomic: Rule = {
         const b = basic?.fen ?? 0;
         if (a === b) continue;
         const locs = [
-          { line: mine?.fact.source.line ?? row.source.line, table: t3p.id, tableTitle: t3p.title, label: row.label, measure: measureName(measure), value: mine?.fact.value ?? '' },
+          {
+            line: mine?.fact.source.line ?? row.source.line,
+            table: t3p.id,
+            tableTitle: t3p.title,
+            label: row.label,
+            measure: measureName(measure),
+            value: mine?.fact.value ?? '',
+          },
           ...(basic ? [{ line: basic.fact.source.line, table: t31.id, tableTitle: t31.title, label: `${code} ${name}`, value: basic.fact.value }] : []),
         ];
         const diff = a - b;
