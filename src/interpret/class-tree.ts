@@ -3,10 +3,21 @@
 // what arithmetic rules walk: every parent row equals the sum of its children, per measure.
 
 import type { AmountUnit } from '../money/amount.js';
-import type { Fact, RowKind, TableInstance, TableRow } from '../model/types.js';
+import type { Fact, RowKind, TableRow } from '../model/types.js';
 import type { ProfileTable } from '../profiles/types.js';
 import type { RawRow, RawTable } from '../read/raw.js';
-import { compact, isTotalLabel, makeFact, maxDecimals, provenance, readAmount, unitNameMatches, type InterpretContext, type TableOutput } from './common.js';
+import {
+  compact,
+  isTotalLabel,
+  makeFact,
+  maxDecimals,
+  newTable,
+  provenance,
+  readAmount,
+  unitNameMatches,
+  type InterpretContext,
+  type TableOutput,
+} from './common.js';
 
 const digits = (s: string | undefined) => /^\d+$/.test((s ?? '').trim());
 
@@ -29,22 +40,15 @@ export function interpretClassTree(raw: RawTable, spec: ProfileTable, unit: Amou
   const labelCol = spec.labelColumn ?? 0;
   const firstData = raw.rows.findIndex((r) => isDataRow(r, spec));
   const dataRows = firstData < 0 ? [] : raw.rows.slice(firstData);
-  const table: TableInstance = {
-    id: spec.id,
-    role: spec.role,
-    title: spec.title,
-    printedTitle: raw.printedTitle,
+  const table = newTable(
+    spec,
+    raw,
     unit,
-    decimals: maxDecimals(
+    maxDecimals(
       dataRows,
       measures.map((m) => m.column),
     ),
-    present: true,
-    empty: true,
-    note: raw.notes.map((n) => n.text).join(' ') || null,
-    rows: [],
-    source: { line: raw.titleLine, table: spec.id },
-  };
+  );
   const facts: Fact[] = [];
   let total: TableRow | null = null;
   let department: TableRow | null = null;

@@ -2,6 +2,7 @@
 
 import { decimalsOf, isAmountText, normalizeDecimal, type AmountUnit } from '../money/amount.js';
 import type { Fact, FactDimensions, Provenance, TableInstance, TableRow } from '../model/types.js';
+import type { ProfileTable } from '../profiles/types.js';
 import type { RawRow, RawTable } from '../read/raw.js';
 
 export const TOTAL_LABELS = new Set(['合计', '总计', '合計']);
@@ -75,3 +76,20 @@ export function unitNameMatches(a: string, b: string): boolean {
 }
 
 export const normName = (s: string) => compact(s).replace(/[（]/g, '(').replace(/[）]/g, ')').replace(/^\d+-/, '');
+
+/** An empty instance of a profile table as printed in the body; interpreters fill rows and `empty`. */
+export function newTable(spec: Pick<ProfileTable, 'id' | 'role' | 'title'>, raw: RawTable, unit: AmountUnit, decimals: number): TableInstance {
+  return {
+    id: spec.id,
+    role: spec.role,
+    title: spec.title,
+    printedTitle: raw.printedTitle,
+    unit,
+    decimals,
+    present: true,
+    empty: true,
+    note: raw.notes.map((n) => n.text).join(' ') || null,
+    rows: [],
+    source: { line: raw.titleLine, table: spec.id },
+  };
+}

@@ -18,7 +18,7 @@ import { printedTableNumber } from '../profiles/titles.js';
 import type { Profile } from '../profiles/types.js';
 import type { RawDocument } from '../read/raw.js';
 import { interpretClassTree } from './class-tree.js';
-import { compact, normName, unitNameMatches, type InterpretContext } from './common.js';
+import { compact, newTable, normName, unitNameMatches, type InterpretContext } from './common.js';
 import { interpretDepartmentPerformance, interpretProjectPerformance } from './performance.js';
 import { matchProjectName } from './project-names.js';
 import { interpretStatement } from './statement.js';
@@ -50,10 +50,10 @@ export function interpretDocument(raw: RawDocument, profile: Profile): Disclosur
       performance.declaredTotalSource = r.declaredTotalSource;
       performance.projects = r.projects;
       unitMarkers = r.unitMarkers;
-      tables.push(shell(spec.id, spec.role, spec.title, rt.printedTitle, unit, rt.titleLine, r.projects.length === 0, rt.notes));
+      tables.push({ ...newTable(spec, rt, unit, 2), empty: r.projects.length === 0 });
     } else if (spec.layout === 'departmentPerformance') {
       performance.department = interpretDepartmentPerformance(rt, unit);
-      tables.push(shell(spec.id, spec.role, spec.title, rt.printedTitle, unit, rt.titleLine, performance.department.indicators.length === 0, rt.notes));
+      tables.push({ ...newTable(spec, rt, unit, 2), empty: performance.department.indicators.length === 0 });
     } else {
       const out = spec.layout === 'statement' ? interpretStatement(rt, spec, unit, ctx) : interpretClassTree(rt, spec, unit, ctx);
       tables.push(out.table);
@@ -97,31 +97,6 @@ export function interpretDocument(raw: RawDocument, profile: Profile): Disclosur
     other,
     glossary: readGlossary(raw),
     readerNotes: [...ctx.notes, ...raw.unrecognisedTitles.map((l) => ({ message: `未识别的表格标题“${l.text.trim()}”`, source: { line: l.line } }))],
-  };
-}
-
-function shell(
-  id: string,
-  role: string,
-  title: string,
-  printedTitle: string,
-  unit: AmountUnit,
-  line: number,
-  empty: boolean,
-  notes: { text: string }[],
-): TableInstance {
-  return {
-    id,
-    role,
-    title,
-    printedTitle,
-    unit,
-    decimals: 2,
-    present: true,
-    empty,
-    note: notes.map((n) => n.text).join(' ') || null,
-    rows: [],
-    source: { line, table: id },
   };
 }
 

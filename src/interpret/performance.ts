@@ -67,6 +67,11 @@ export function parseIndicatorCells(cells: string[]): IndicatorCells | null {
   };
 }
 
+function toIndicator(ind: IndicatorCells, level1: string, level2: string, source: Provenance): PerformanceIndicator {
+  const { level3, nature, value, measureUnit, weight, direction } = ind;
+  return { level1, level2, level3, nature, value, measureUnit, weight, direction, source };
+}
+
 type Event =
   | { type: 'project'; name: string; amount: string; goal: string; unitName: string | null; source: Provenance }
   | { type: 'indicator'; indicator: PerformanceIndicator; ownRow: boolean }
@@ -118,21 +123,7 @@ export function interpretProjectPerformance(raw: RawTable, unit: AmountUnit, wei
       const level1 = ind.level1 ?? inherited.level1 ?? '';
       const level2 = ind.level2 ?? (ind.level1 ? null : inherited.level2) ?? '';
       inherited = { level1, level2 };
-      events.push({
-        type: 'indicator',
-        ownRow: head?.kind === 'project',
-        indicator: {
-          level1,
-          level2,
-          level3: ind.level3,
-          nature: ind.nature,
-          value: ind.value,
-          measureUnit: ind.measureUnit,
-          weight: ind.weight,
-          direction: ind.direction,
-          source: src(raw, r),
-        },
-      });
+      events.push({ type: 'indicator', ownRow: head?.kind === 'project', indicator: toIndicator(ind, level1, level2, src(raw, r)) });
     }
   }
   return { ...segment(events, declaredTotal, unit, weightTotal), declaredTotalSource };
@@ -247,7 +238,7 @@ export function interpretDepartmentPerformance(raw: RawTable, unit: AmountUnit):
     const cells = r.cells.map((c) => c.trim());
     const first = cells[0] ?? '';
     if (labels) {
-      result.fundsSource = { line: r.line, table: raw.tableId, ...(r.page ? { page: r.page } : {}) };
+      result.fundsSource = src(raw, r);
       cells.forEach((c, i) => {
         const v = readAmount(c);
         const label = compact(labels![i] ?? '');
@@ -286,17 +277,7 @@ export function interpretDepartmentPerformance(raw: RawTable, unit: AmountUnit):
     const level1 = ind.level1 ?? inherited.level1;
     const level2 = ind.level2 ?? (ind.level1 ? '' : inherited.level2);
     inherited = { level1, level2 };
-    result.indicators.push({
-      level1,
-      level2,
-      level3: ind.level3,
-      nature: ind.nature,
-      value: ind.value,
-      measureUnit: ind.measureUnit,
-      weight: ind.weight,
-      direction: ind.direction,
-      source: { line: r.line, table: raw.tableId, ...(r.page ? { page: r.page } : {}) },
-    });
+    result.indicators.push(toIndicator(ind, level1, level2, src(raw, r)));
   }
   return result;
 }

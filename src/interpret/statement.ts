@@ -3,32 +3,25 @@
 // label (profile data); expenditure 类 rows by the function catalog.
 
 import type { AmountUnit } from '../money/amount.js';
-import type { Fact, TableInstance, TableRow } from '../model/types.js';
+import type { Fact, TableRow } from '../model/types.js';
 import type { ProfileTable, StatementItem } from '../profiles/types.js';
 import type { RawTable } from '../read/raw.js';
 import { catalogs } from '../reference/catalog.js';
-import { compact, makeFact, maxDecimals, provenance, readAmount, stripNumbering, type InterpretContext, type TableOutput } from './common.js';
+import { compact, makeFact, maxDecimals, newTable, provenance, readAmount, stripNumbering, type InterpretContext, type TableOutput } from './common.js';
 
 export function interpretStatement(raw: RawTable, spec: ProfileTable, unit: AmountUnit, ctx: InterpretContext): TableOutput {
   const sides = spec.sides ?? [];
   const items = spec.items ?? [];
   const fn = catalogs().functional;
-  const table: TableInstance = {
-    id: spec.id,
-    role: spec.role,
-    title: spec.title,
-    printedTitle: raw.printedTitle,
+  const table = newTable(
+    spec,
+    raw,
     unit,
-    decimals: maxDecimals(
+    maxDecimals(
       raw.rows,
       sides.flatMap((s) => s.measures.map((m) => m.column)),
     ),
-    present: true,
-    empty: true,
-    note: raw.notes.map((n) => n.text).join(' ') || null,
-    rows: [],
-    source: { line: raw.titleLine, table: spec.id },
-  };
+  );
   const facts: Fact[] = [];
   const heading = new Map<string, string | null>();
   const seen = new Set<string>();
