@@ -6,23 +6,8 @@ import { InputError } from '../errors.js';
 
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-export type DetectedFormat = 'text' | 'pdf' | 'xlsx' | 'xls' | 'html' | 'binary';
-
-export function sniffFormat(bytes: Uint8Array): DetectedFormat {
-  const head = Buffer.from(bytes.subarray(0, 1024));
-  if (head.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'xlsx';
-  if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) return 'xls';
-  const start = head.toString('utf8').trimStart().slice(0, 200).toLowerCase();
-  if (start.startsWith('<!doctype html') || start.startsWith('<html')) return 'html';
-  const sample = bytes.subarray(0, Math.min(bytes.length, 65536));
-  let controls = 0;
-  for (const b of sample) {
-    if (b === 0) return 'binary';
-    if (b < 9 || (b > 13 && b < 32 && b !== 27)) controls++;
-  }
-  return controls > sample.length / 100 ? 'binary' : 'text';
-}
+// Format detection moved to ../sniff.ts; re-exported here for existing callers.
+export { sniffFormat, type DetectedFormat } from '../sniff.js';
 
 export function decodeText(bytes: Uint8Array, file: string): string {
   let body = bytes;
