@@ -193,6 +193,11 @@ test('errors: wall-clock timeout ends the read', async () => {
   await rejectsWith(readPdf([{ name: 'slow.pdf', bytes: many }], { timeoutMs: 1 }), 'slow.pdf', '读取 PDF 超时', 3000);
 });
 
+test('errors: a worker over its heap limit is stopped and reported', async () => {
+  const bytes = minimalPdf([{ lines: [{ x: 72, y: 700, text: 'x' }] }]);
+  await rejectsWith(readPdf([{ name: 'big.pdf', bytes }], { maxMemoryMb: 4 }), 'big.pdf', '超出内存上限');
+});
+
 test('pageLines: items on one baseline form a line; gaps over half an em start a token; overlapping glyph boxes are trimmed', () => {
   const item = (str: string, x0: number, x1: number, baseline = 100, size = 10) => ({
     str,
