@@ -66,6 +66,14 @@ export function summarize(doc: Disclosure, index = new DisclosureIndex(doc)): Su
       functionClasses[c] = fenToWanNumber(Math.round((functionClasses[c] ?? 0) * 1e6) + index.fen(spending.id, r.index, 'total'));
     }
   }
+  // Templates without a 本年收入合计 line: income total less carry-over and fund make-up.
+  const currentYearIncome = () => {
+    const stated = item('summary', 'currentYearIncome');
+    if (stated !== null) return stated;
+    const totalIncome = item('summary', 'incomeTotal');
+    if (totalIncome === null) return null;
+    return totalIncome - (item('summary', 'carryOver') ?? 0) - (item('summary', 'fundMakeUp') ?? 0);
+  };
   const projects = index.table('gpbProjects');
   const projectNames = new Set((projects?.rows ?? []).filter((r) => r.project).map((r) => `${r.unitCode}|${r.project}`));
   const tp = (m: string) => wan(total('gpbThreePublic', m));
@@ -78,7 +86,7 @@ export function summarize(doc: Disclosure, index = new DisclosureIndex(doc)): Su
     figures: {
       incomeTotal: wan(item('summary', 'incomeTotal')),
       expenditureTotal: wan(item('summary', 'expenditureTotal')),
-      currentYearIncome: wan(item('summary', 'currentYearIncome')),
+      currentYearIncome: wan(currentYearIncome()),
       gpbAppropriation: wan(item('summary', 'gpbIncome')),
       carryOver: wan(item('summary', 'carryOver')),
       basic: wan(total('expenditureByFunction', 'basic')),

@@ -111,7 +111,11 @@ const bad: [string, string | Buffer | null, RegExp][] = [
   ['PDF (not yet supported)', '%PDF-1.7\n1 0 obj\n', /PDF/],
   ['text that is not a disclosure', '这是一封普通的信。\n今天天气很好。\n我们明天见。\n祝好\n张三\n', /不像部门预算或决算公开文件/],
   ['invalid encoding', Buffer.from([0xff, 0xfe, 0x41, 0x81, 0x20, 0xfe, 0xff, 0x0a, 0x81, 0x30, 0xff]), /编码|不是文本/],
-  ['unknown template', '某某局2024年部门预算\n部门收支总表\n金额单位：万元\n收入\t支出\n合计\t100\n说明\n', /无法识别公开模板/],
+  [
+    'no table of any known template',
+    '某某局2024年部门预算\n一、收支情况说明\n金额单位：万元\n本年收入 100 万元，支出 100 万元。\n二、其他说明\n',
+    /未找到任何公开表/,
+  ],
 ];
 
 for (const [name, content, message] of bad) {

@@ -8,7 +8,7 @@ import { DISCLOSURE_SCHEMA } from '../model/schema.js';
 import { loadProfiles } from '../profiles/registry.js';
 import type { Profile } from '../profiles/types.js';
 import { InputError } from '../read/errors.js';
-import { readDisclosureFile } from '../read/index.js';
+import { readDisclosureFiles } from '../read/index.js';
 import { IDENTITY_RULE_IDS, RULES } from '../rules/catalog.js';
 import { runRules } from '../rules/engine.js';
 import { summarize } from '../summary.js';
@@ -17,12 +17,13 @@ import { textReport } from './report.js';
 const HELP = `yusuan（预算）— 部门预算/决算公开文件的读取、检查与发布
 
 用法：
-  yusuan check <文件> [--format text|json] [--profile <模板>] [--all]
+  yusuan check <文件…> [--format text|json] [--profile <模板>] [--all]
                                   检查公开文件，按类别列出发现的问题
-  yusuan extract <文件> [--profile <模板>]
+  yusuan extract <文件…> [--profile <模板>]
                                   输出读取到的完整模型（JSON）
-  yusuan summary <文件> [--json] [--profile <模板>]
+  yusuan summary <文件…> [--json] [--profile <模板>]
                                   输出关键数字
+  文件可以是 PDF、XLSX、HTML 或文本；分成多个文件发布的（如说明 + 报表）依次列出，作为一份读取。
   yusuan schema                   输出模型的 JSON Schema
   yusuan profiles [--json]        列出支持的公开模板
   yusuan rules [--json]           列出检查规则目录
@@ -61,14 +62,15 @@ function profiles(): Profile[] {
   return loadProfiles(IDENTITY_RULE_IDS);
 }
 
-function oneFile(args: Args): string {
-  if (args.positional.length !== 1) throw new UsageError(`命令 ${args.command} 需要且只需要一个文件参数`);
-  return args.positional[0]!;
+function files(args: Args): string[] {
+  if (args.positional.length === 0) throw new UsageError(`命令 ${args.command} 需要文件参数`);
+  return args.positional;
 }
 
+/** One disclosure from its files (several files = one multi-part publication, e.g. 说明 + 报表). */
 function read(args: Args) {
   const profileId = args.flags.get('profile');
-  return readDisclosureFile(oneFile(args), { profiles: profiles(), ...(typeof profileId === 'string' ? { profileId } : {}) });
+  return readDisclosureFiles(files(args), { profiles: profiles(), ...(typeof profileId === 'string' ? { profileId } : {}) });
 }
 
 function allowFlags(args: Args, allowed: string[]) {
@@ -87,7 +89,7 @@ export async function run(
         allowFlags(args, ['format', 'profile', 'all']);
         const format = args.flags.get('format') ?? 'text';
         if (format !== 'text' && format !== 'json') throw new UsageError('--format 只能是 text 或 json');
-        const { disclosure, profile } = read(args);
+        const { disclosure, profile } = await read(args);
         const findings = runRules(disclosure, profile);
         if (format === 'json') {
           const document = {
@@ -106,13 +108,13 @@ export async function run(
       }
       case 'extract': {
         allowFlags(args, ['profile']);
-        const { disclosure } = read(args);
+        const { disclosure } = await read(args);
         out(`${JSON.stringify(disclosure, null, 2)}\n`);
         return 0;
       }
       case 'summary': {
         allowFlags(args, ['profile', 'json']);
-        const { disclosure } = read(args);
+        const { disclosure } = await read(args);
         const s = summarize(disclosure);
         if (args.flags.has('json')) out(`${JSON.stringify(s, null, 2)}\n`);
         else out(`${summaryText(s)}\n`);

@@ -27,6 +27,6 @@ export function detectProfile(text: string, profiles: Profile[]): Profile | null
       p.detect.mustInclude.every((k) => compact.includes(k.replace(/\s+/g, ''))) &&
       (!p.detect.anyInclude || p.detect.anyInclude.some((k) => compact.includes(k.replace(/\s+/g, '')))),
   );
-  fits.sort((a, b) => b.detect.mustInclude.length - a.detect.mustInclude.length);
-  return fits[0] ?? null;
+  fits.sort((a, b) => Number(!!a.detect.fallback) - Number(!!b.detect.fallback) || b.detect.mustInclude.length - a.detect.mustInclude.length);
+  return fits[0] ?? profiles.find((p) => p.detect.fallback) ?? null;
 }

@@ -14,6 +14,8 @@ export function normalizeTitle(text: string): string {
   s = s.replace(/\((公开表|表)?[\d-]+\)$/, '');
   s = s.replace(/\(?\d{4}年度?\)?$/, '');
   s = s.replace(/^\d{4}年(度)?/, '');
+  // Who publishes (部门/单位/预算单位/市级部门…) does not change which table it is.
+  s = s.replace(/^(市级|区级|县级|省级)?(部门|单位|预算单位|本级)+(?=.{4,})/, '');
   return s;
 }
 

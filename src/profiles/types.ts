@@ -66,6 +66,9 @@ export interface ProfileTable {
   role: TableRole;
   title: string;
   aliases: string[];
+  /** Regular expressions (source text) matched against the normalised printed title, for template
+   *  families whose titles vary ("2026年部门收支总体情况表", "部门综合预算收支总表" …). */
+  titlePatterns?: string[];
   required: boolean;
   layout: TableLayout;
   /** classTree */
@@ -100,9 +103,13 @@ export interface Profile {
   scope: DisclosureScope;
   years: number[];
   amountUnit: AmountUnit;
-  /** Detection: all of `mustInclude` and at least one of `anyInclude` (if given) occur in the text. */
-  detect: { mustInclude: string[]; anyInclude?: string[] };
+  /** Detection: all of `mustInclude` and at least one of `anyInclude` (if given) occur in the text.
+   *  A profile with `fallback: true` is used when no other profile matches. */
+  detect: { mustInclude: string[]; anyInclude?: string[]; fallback?: boolean };
   tables: ProfileTable[];
+  /** The column indexes of `tables` describe tab-separated text as the example is published
+   *  (one cell per tab). Without it, text and PDFs are read by position and header words. */
+  tabColumns?: boolean;
   /** Cross-table identity rule ids that hold for this template. */
   identities: string[];
   performance: {

@@ -46,6 +46,16 @@ export function validateProfile(data: Json, knownIdentities: ReadonlySet<string>
     ids.add(t.id as string);
     need(isStr(t.title), `${at}.title: 必填`);
     need(isStrArr(t.aliases), `${at}.aliases: 字符串数组`);
+    if (t.titlePatterns !== undefined) {
+      if (!isStrArr(t.titlePatterns)) p.push(`${at}.titlePatterns: 字符串数组`);
+      else
+        for (const re of t.titlePatterns)
+          try {
+            new RegExp(re);
+          } catch {
+            p.push(`${at}.titlePatterns: 无效的正则表达式 ${re}`);
+          }
+    }
     need(typeof t.required === 'boolean', `${at}.required: 布尔值`);
     need((TABLE_ROLES as readonly string[]).includes(t.role as string), `${at}.role: 未知角色 ${String(t.role)}`);
     need((TABLE_LAYOUTS as readonly string[]).includes(t.layout as string), `${at}.layout: 未知版式 ${String(t.layout)}`);

@@ -9,6 +9,14 @@ import type { Profile } from '../profiles/types.js';
 import { InputError } from './errors.js';
 import { decodeText, MAX_INPUT_BYTES, sniffFormat } from './text/decode.js';
 import { looksLikeDisclosure, readTextDocument } from './text/reader.js';
+import { readLayoutText } from './positioned/layout.js';
+import { segmentPositioned } from './positioned/segment.js';
+import { tabTextToPositioned } from './positioned/tab.js';
+import { isLayoutText as looksLikeLayoutText } from './sniff.js';
+import { readPdf } from './positioned/pdf.js';
+import { readXlsx } from './positioned/xlsx.js';
+import { readHtml } from './positioned/html.js';
+import type { PositionedDocument } from './positioned/types.js';
 
 export interface ReadOptions {
   profiles: Profile[];
@@ -16,7 +24,55 @@ export interface ReadOptions {
   profileId?: string;
 }
 
-export function readDisclosureFile(path: string, options: ReadOptions): { disclosure: Disclosure; profile: Profile } {
+/**
+ * Read one disclosure from one or more files (a 说明 PDF + a 报表 PDF are one publication). PDF,
+ * XLSX, HTML and text are told apart by content.
+ */
+export async function readDisclosureFiles(paths: string[], options: ReadOptions): Promise<{ disclosure: Disclosure; profile: Profile }> {
+  if (paths.length === 0) throw new InputError('（无）', '没有给出文件');
+  const inputs = paths.map((p) => ({ name: p, bytes: readChecked(p) }));
+  const formats = inputs.map((i) => sniffFormat(i.bytes));
+  if (inputs.length === 1 && (formats[0] === 'text' || formats[0] === 'binary')) return readDisclosureBytes(inputs[0]!.bytes, paths[0]!, options);
+  formats.forEach((f, i) => {
+    if (f === 'binary' || f === 'text')
+      throw new InputError(paths[i]!, f === 'binary' ? '不是可识别的 PDF/XLSX/HTML 文件' : '多文件发布时每个文件都应是 PDF、XLSX 或 HTML');
+    if (f === 'xls') throw new InputError(paths[i]!, '暂不支持旧版 .xls，请另存为 .xlsx');
+  });
+  if (new Set(formats).size > 1) throw new InputError(paths.join('、'), '同一份公开文件的各部分格式不一致');
+  const format = formats[0]!;
+  let doc: PositionedDocument;
+  if (format === 'pdf') doc = await readPdf(inputs);
+  else if (format === 'xlsx') doc = mergeDocuments(await Promise.all(inputs.map((i) => readXlsx(i.bytes, i.name))));
+  else doc = mergeDocuments(inputs.map((i) => readHtml(decodeText(i.bytes, i.name), i.name)));
+  return readPositioned(doc, paths.join('、'), options);
+}
+
+export function readPositioned(doc: PositionedDocument, file: string, options: ReadOptions): { disclosure: Disclosure; profile: Profile } {
+  const text = doc.pages.flatMap((p) => p.lines.map((l) => l.tokens.map((t) => t.text).join(' '))).join('\n');
+  if (!looksLikeDisclosure(text)) throw new InputError(file, '内容不像部门预算或决算公开文件（未找到预算/决算、收支和金额单位）');
+  const profile = pickProfile(text, file, options);
+  const raw = segmentPositioned(doc, profile);
+  if (raw.tables.length === 0) throw new InputError(file, `按模板“${profile.name}”未找到任何公开表`);
+  const disclosure = interpretDocument(raw, profile);
+  for (const p of doc.pages)
+    if (p.imageOnly) disclosure.readerNotes.push({ message: `第 ${p.number} 页只有图像，没有文字层，未读取`, source: { line: 0, page: p.number } });
+  return { disclosure, profile };
+}
+
+function mergeDocuments(docs: PositionedDocument[]): PositionedDocument {
+  let page = 0;
+  let line = 0;
+  const pages = docs.flatMap((d) =>
+    d.pages.map((p) => {
+      page++;
+      const lines = p.lines.map((l) => ({ ...l, page, line: ++line }));
+      return { ...p, number: page, lines };
+    }),
+  );
+  return { files: docs.flatMap((d) => d.files), format: docs[0]!.format, pages, sha256: docs.map((d) => d.sha256).join('') };
+}
+
+function readChecked(path: string): Uint8Array {
   let size: number;
   try {
     const st = statSync(path);
@@ -28,7 +84,12 @@ export function readDisclosureFile(path: string, options: ReadOptions): { disclo
   }
   if (size === 0) throw new InputError(path, '文件为空');
   if (size > MAX_INPUT_BYTES) throw new InputError(path, `文件过大（${(size / 1048576).toFixed(1)} MB，上限 ${MAX_INPUT_BYTES / 1048576} MB）`);
-  return readDisclosureBytes(readFileSync(path), path, options);
+  return readFileSync(path);
+}
+
+/** Synchronous read of a text disclosure (tests and tools; the CLI uses readDisclosureFiles). */
+export function readDisclosureFile(path: string, options: ReadOptions): { disclosure: Disclosure; profile: Profile } {
+  return readDisclosureBytes(readChecked(path), path, options);
 }
 
 export function readDisclosureBytes(bytes: Uint8Array, file: string, options: ReadOptions): { disclosure: Disclosure; profile: Profile } {
@@ -38,7 +99,12 @@ export function readDisclosureBytes(bytes: Uint8Array, file: string, options: Re
   const text = decodeText(bytes, file);
   if (!looksLikeDisclosure(text)) throw new InputError(file, '内容不像部门预算或决算公开文件（未找到预算/决算、收支和金额单位）');
   const profile = pickProfile(text, file, options);
-  const raw = readTextDocument(text, file, bytes, profile);
+  // Tab-separated text in a template whose column indexes describe it is read cell by cell;
+  // anything else is read by position and header words, like a PDF.
+  const raw =
+    profile.tabColumns && !looksLikeLayoutText(text)
+      ? readTextDocument(text, file, bytes, profile)
+      : segmentPositioned(looksLikeLayoutText(text) ? readLayoutText(text, file) : tabTextToPositioned(text, file), profile);
   if (raw.tables.length === 0) throw new InputError(file, `按模板“${profile.name}”未找到任何公开表`);
   return { disclosure: interpretDocument(raw, profile), profile };
 }

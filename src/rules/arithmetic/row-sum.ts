@@ -13,7 +13,10 @@ export const rowSum: Rule = {
     const out = [];
     for (const t of doc.tables) {
       const spec = profile.tables.find((s) => s.id === t.id);
+      const present = new Set(index.measures(t));
       for (const ident of spec?.rowIdentities ?? []) {
+        // A template variant may lack the component columns altogether (当年/上年结转 instead of 基本/项目).
+        if (!ident.parts.some((m) => present.has(m))) continue;
         for (const row of t.rows) {
           const total = index.cell(t.id, row.index, ident.total);
           const parts = ident.parts.map((m) => index.cell(t.id, row.index, m)).filter((v) => v !== null);

@@ -1,0 +1,404 @@
+// Positioned table lines → rows of cells in the profile's column order. Columns are found from the
+// data (amounts of one column line up) and named from the header text above them (header
+// vocabulary), so one algorithm serves every template whose headers use the usual words.
+
+import { isAmountText } from '../../money/amount.js';
+import type { ProfileTable } from '../../profiles/types.js';
+import type { RawRow } from '../raw.js';
+import { measureOfHeader } from './header-vocabulary.js';
+import type { PositionedLine, Token } from './types.js';
+
+const TOTAL = /^(合计|总计)$/;
+const CODE = /^\d{3}(\d{2}){0,3}$/;
+const CODE_LABEL = /^(\d{3}(?:\d{2}){0,3})[-－—\s]+(.+)$/;
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+export const isAmountToken = (t: string) => isAmountText(t.replace(/\s+/g, '')) && /\d/.test(t);
+/** Percentages (增长率 columns) are values, not labels, though no measure reads them. */
+const isPercentToken = (t: string) => /^-?\d+(\.\d+)?%$/.test(t.replace(/\s+/g, ''));
+const isDecimalAmount = (t: string) => /^-?[\d,]*\d\.\d+$/.test(t.replace(/\s+/g, '')) || /^-?\d{1,3}(,\d{3})+$/.test(t.replace(/\s+/g, ''));
+
+export interface GridResult {
+  rows: RawRow[];
+  /** measure → header path, for provenance and diagnostics. */
+  columns: { measure: string | null; header: string; x0: number; x1: number }[];
+  notes: string[];
+}
+
+interface Column {
+  x0: number;
+  x1: number;
+  right: number;
+  measure: string | null;
+  header: string;
+  side: number;
+}
+
+/** Index of the first data line: an amount, a 合计 label, or a leading classification code. */
+export function firstDataLine(lines: PositionedLine[]): number {
+  return lines.findIndex(
+    (l) =>
+      l.tokens.some((t) => isDecimalAmount(t.text)) ||
+      (l.tokens.some((t) => TOTAL.test(squash(t.text))) && l.tokens.some((t) => isAmountToken(t.text))) ||
+      (l.tokens.length > 1 && (CODE.test(squash(l.tokens[0]!.text)) || CODE_LABEL.test(l.tokens[0]!.text.trim()))),
+  );
+}
+
+const GLUED = /(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+\.\d{2,6})/g;
+
+/**
+ * Split amounts glued to text ("行政运行12,029,501.84", "1,867,680.00合计91,016,775.35"): the
+ * extraction dropped the gap. Only amounts with separators or decimals are cut out, so years
+ * and codes inside labels stay. Positions are apportioned by character count.
+ */
+export function splitGlued(lines: PositionedLine[]): PositionedLine[] {
+  return lines.map((l) => {
+    const tokens: Token[] = [];
+    for (const t of l.tokens) {
+      const text = t.text.trim();
+      if (isAmountToken(text) || !/\d/.test(text)) {
+        tokens.push(t);
+        continue;
+      }
+      const parts: string[] = [];
+      let at = 0;
+      for (const m of text.matchAll(GLUED)) {
+        const i = m.index ?? 0;
+        const before = text.slice(at, i);
+        const prevChar = text[i - 1] ?? '';
+        const nextChar = text[i + m[0].length] ?? '';
+        // Only where the amount meets a non-digit boundary on both sides.
+        if (/[\d.,]/.test(prevChar) || /[\d]/.test(nextChar)) continue;
+        if (before.trim()) parts.push(before.trim());
+        parts.push(m[0]);
+        at = i + m[0].length;
+      }
+      const rest = text.slice(at).trim();
+      if (rest) parts.push(rest);
+      if (parts.length <= 1) {
+        tokens.push(t);
+        continue;
+      }
+      const total = parts.reduce((n, p) => n + p.length, 0);
+      let x = t.x0;
+      for (const p of parts) {
+        const w = ((t.x1 - t.x0) * p.length) / total;
+        tokens.push({ text: p, x0: x, x1: x + w });
+        x += w;
+      }
+    }
+    return { ...l, tokens };
+  });
+}
+
+/** Merge numbers the PDF split over two lines ("14,770" then ".62" below it). */
+export function joinSplitNumbers(lines: PositionedLine[]): PositionedLine[] {
+  const out = lines.map((l) => ({ ...l, tokens: [...l.tokens] }));
+  for (let i = 1; i < out.length; i++) {
+    const cur = out[i]!;
+    const keep: Token[] = [];
+    for (const t of cur.tokens) {
+      if (/^\.\d+$/.test(t.text.trim())) {
+        const prev = out[i - 1]!;
+        const host = prev.tokens.find((p) => /\d$/.test(p.text) && p.x1 >= t.x0 - 2 && p.x0 <= t.x1 + 2);
+        if (host) {
+          host.text = host.text + t.text.trim();
+          host.x1 = Math.max(host.x1, t.x1);
+          continue;
+        }
+      }
+      keep.push(t);
+    }
+    cur.tokens = keep;
+  }
+  return out.filter((l) => l.tokens.length > 0);
+}
+
+/**
+ * Columns from the amounts printed in them. Amounts are right-aligned, so a column is a run of
+ * close right edges. Layout text jitters by a character or two (CJK widths), so rows that fill
+ * the most columns anchor them: their k-th amount is in the k-th column.
+ */
+function findColumns(rows: Token[][]): { x0: number; x1: number; right: number }[] {
+  const tokens = rows.flat();
+  if (tokens.length === 0) return [];
+  const widths = tokens.map((t) => t.x1 - t.x0).sort((a, b) => a - b);
+  const charWidth = widths[Math.floor(widths.length / 2)]! / 7;
+  const tolerance = Math.max(charWidth * 2.5, 1.5);
+  const sorted = [...tokens].sort((a, b) => a.x1 - b.x1);
+  const clusters: { x0: number; x1: number; right: number; n: number }[] = [];
+  for (const t of sorted) {
+    const last = clusters[clusters.length - 1];
+    if (last && t.x1 - last.right <= tolerance) {
+      last.x0 = Math.min(last.x0, t.x0);
+      last.x1 = Math.max(last.x1, t.x1);
+      last.right = t.x1;
+      last.n++;
+    } else clusters.push({ x0: t.x0, x1: t.x1, right: t.x1, n: 1 });
+  }
+  const k = Math.max(...rows.map((r) => r.length));
+  const anchors = rows.filter((r) => r.length === k);
+  if (clusters.length > k && anchors.length > 0) {
+    return Array.from({ length: k }, (_, j) => {
+      const rights = anchors.map((r) => r[j]!.x1).sort((a, b) => a - b);
+      return { x0: Math.min(...anchors.map((r) => r[j]!.x0)), x1: Math.max(...anchors.map((r) => r[j]!.x1)), right: rights[Math.floor(rights.length / 2)]! };
+    });
+  }
+  return clusters.map(({ x0, x1 }) => ({ x0, x1, right: x1 }));
+}
+
+/** Assign a row's amounts to columns in order, minimising the distance of right edges (monotone DP). */
+function assignRow<C extends { right: number }>(cols: C[], values: Token[]): (C | undefined)[] {
+  const n = values.length;
+  const m = cols.length;
+  if (n === 0 || m === 0) return values.map(() => undefined);
+  if (n > m) return values.map((v) => nearest(cols, v));
+  const cost = (i: number, j: number) => Math.abs(values[i]!.x1 - cols[j]!.right);
+  // best[i][j]: min cost placing values[0..i] with values[i] in column j.
+  const best: number[][] = values.map(() => new Array(m).fill(Infinity));
+  const from: number[][] = values.map(() => new Array(m).fill(-1));
+  for (let j = 0; j < m; j++) best[0]![j] = cost(0, j);
+  for (let i = 1; i < n; i++)
+    for (let j = i; j < m; j++)
+      for (let p = i - 1; p < j; p++) {
+        const c = best[i - 1]![p]! + cost(i, j);
+        if (c < best[i]![j]!) {
+          best[i]![j] = c;
+          from[i]![j] = p;
+        }
+      }
+  let j = best[n - 1]!.indexOf(Math.min(...best[n - 1]!));
+  const out: (C | undefined)[] = new Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = cols[j];
+    j = from[i]![j]!;
+  }
+  return out;
+}
+
+function nearest<C extends { right: number }>(cols: C[], t: Token): C | undefined {
+  let best: C | undefined;
+  let dist = Infinity;
+  for (const k of cols) {
+    const d = Math.abs(t.x1 - k.right);
+    if (d < dist) {
+      dist = d;
+      best = k;
+    }
+  }
+  return best;
+}
+
+/** Header words printed with letter spacing ("合   计", "收   入") are one word. */
+export function joinSpacedHeader(lines: PositionedLine[]): PositionedLine[] {
+  const single = (x: Token) => /^[\u4e00-\u9fff]$/.test(x.text.trim());
+  return lines.map((l) => {
+    const out: (Token & { spaced?: boolean })[] = [];
+    for (const t of l.tokens) {
+      const prev = out[out.length - 1];
+      const em = t.x1 - t.x0;
+      if (prev && single(t) && (prev.spaced || single(prev)) && t.x0 - prev.x1 <= em * 5) {
+        prev.text = `${prev.text.trim()}${t.text.trim()}`;
+        prev.x1 = t.x1;
+        prev.spaced = true;
+      } else out.push({ ...t });
+    }
+    return { ...l, tokens: out.map(({ text, x0, x1 }) => ({ text, x0, x1 })) };
+  });
+}
+
+/** Header labels above a column, top to bottom: per header line, the token over the column's right part. */
+function headerPath(header: PositionedLine[], x0: number, x1: number): string[] {
+  const path: string[] = [];
+  const mid = (x0 + x1) / 2;
+  for (const l of header) {
+    let best: Token | null = null;
+    let bestScore = 0;
+    for (const t of l.tokens) {
+      const overlap = Math.min(t.x1, x1) - Math.max(t.x0, x0);
+      const covers = t.x0 <= mid && mid <= t.x1 ? 1 : 0;
+      const score = overlap > 0 ? overlap + covers * 1000 : 0;
+      if (score > bestScore) {
+        best = t;
+        bestScore = score;
+      }
+    }
+    if (best) path.push(best.text);
+  }
+  return path;
+}
+
+/** The window of a column to look for its header: its typical amount width, ending at its right edge. */
+function headerWindow(rows: Token[][], col: { right: number; x0: number; x1: number }): [number, number] {
+  const widths = rows
+    .flat()
+    .filter((t) => Math.abs(t.x1 - col.right) <= col.x1 - col.x0)
+    .map((t) => t.x1 - t.x0);
+  const w = widths.length ? widths.sort((a, b) => a - b)[Math.floor(widths.length / 2)]! : col.x1 - col.x0;
+  return [col.right - w, col.right];
+}
+
+/** Split a line into key tokens (codes, label) and value tokens (amounts right of the label). */
+function splitKeyValues(l: PositionedLine, labelLimit: number): { key: Token[]; values: Token[] } {
+  const key: Token[] = [];
+  const values: Token[] = [];
+  let seenLabel = false;
+  for (const t of l.tokens) {
+    const text = t.text.trim();
+    const amount = isAmountToken(text) || isPercentToken(text);
+    const code = CODE.test(squash(text)) && !seenLabel && t.x1 <= labelLimit;
+    if (amount && !code && (seenLabel || t.x0 >= labelLimit)) values.push(t);
+    else {
+      if (!amount) seenLabel = true;
+      key.push(t);
+    }
+  }
+  return { key, values };
+}
+
+/**
+ * Rows of a classification-tree table (支出总表, 一般公共预算支出表, 基本支出表, 三公 table …).
+ * Output cells follow the profile spec's indexes: code at the last codeColumn, unit code at
+ * unitCodeColumn, label at labelColumn, amounts at their measure's column.
+ */
+export function treeGrid(lines: PositionedLine[], spec: ProfileTable): GridResult {
+  const notes: string[] = [];
+  const joined = splitGlued(joinSplitNumbers(lines));
+  const start = firstDataLine(joined);
+  if (start < 0) return { rows: [], columns: [], notes };
+  const header = joinSpacedHeader(joined.slice(0, start));
+  const data = joined.slice(start);
+  // Where labels end: the left edge of the leftmost decimal amount in the data.
+  const amountX0 = Math.min(...data.flatMap((l) => l.tokens.filter((t) => isDecimalAmount(t.text)).map((t) => t.x0)), Infinity);
+  const labelLimit = Number.isFinite(amountX0) ? amountX0 : Infinity;
+  const valueRows = data.map((l) => splitKeyValues(l, labelLimit).values);
+  const cols: Column[] = findColumns(valueRows).map((c) => {
+    const path = headerPath(header, ...headerWindow(valueRows, c));
+    return { ...c, measure: measureOfHeader(path), header: path.join('›'), side: 0 };
+  });
+  const wanted = new Map((spec.measures ?? []).map((m) => [m.measure, m.column]));
+  // Unnamed columns: if the header names none of them, take the spec's measures in order.
+  if (cols.every((c) => c.measure === null) && cols.length <= (spec.measures ?? []).length) cols.forEach((c, i) => (c.measure = spec.measures![i]!.measure));
+  const used = new Set<string>();
+  for (const c of cols) {
+    if (c.measure && (!wanted.has(c.measure) || used.has(c.measure))) {
+      notes.push(`列“${c.header}”（${c.measure}）不在模板中或重复，已忽略`);
+      c.measure = null;
+    }
+    if (c.measure) used.add(c.measure);
+  }
+  const width = Math.max(...(spec.measures ?? []).map((m) => m.column), spec.labelColumn ?? 0, ...(spec.codeColumns ?? [0]), spec.unitCodeColumn ?? 0) + 1;
+  const rows: RawRow[] = [];
+  let pendingLabel: string[] = [];
+  for (const l of data) {
+    const { key, values } = splitKeyValues(l, labelLimit);
+    const cells: string[] = new Array(width).fill('');
+    let code = '';
+    let unitCode = '';
+    const label: string[] = [];
+    for (const t of key) {
+      const text = t.text.trim();
+      const m = CODE_LABEL.exec(text);
+      if (!code && label.length === 0 && CODE.test(squash(text))) code = squash(text);
+      else if (!code && label.length === 0 && m) {
+        code = m[1]!;
+        label.push(m[2]!);
+      } else if (code && !unitCode && label.length === 0 && /^\d{2}$/.test(text) && code.length < 7) code += text;
+      else if (/^\d{4,}$/.test(squash(text)) && label.length === 0 && spec.unitCodeColumn !== undefined) unitCode = squash(text);
+      else label.push(text);
+    }
+    if (values.length === 0 && !code && label.length > 0 && !TOTAL.test(squash(label.join('')))) {
+      // A wrapped label on a line of its own: it belongs to the next row without a label, or continues the last.
+      pendingLabel.push(label.join(''));
+      continue;
+    }
+    let text = label.join('');
+    if (!text && pendingLabel.length) text = pendingLabel.join('');
+    else if (pendingLabel.length && rows.length) {
+      const prev = rows[rows.length - 1]!;
+      const lc = spec.labelColumn ?? 0;
+      prev.cells[lc] = (prev.cells[lc] ?? '') + pendingLabel.join('');
+    }
+    pendingLabel = [];
+    const codeCols = spec.codeColumns ?? [];
+    if (code && codeCols.length) cells[codeCols[codeCols.length - 1]!] = code;
+    if (unitCode && spec.unitCodeColumn !== undefined) cells[spec.unitCodeColumn] = unitCode;
+    // A table of one unlabelled row (the usual 三公 table) is its own total.
+    const onlyRow = !text && !code && !unitCode && rows.length === 0 && data.filter((d) => d.tokens.some((t) => isAmountToken(t.text))).length === 1;
+    cells[spec.labelColumn ?? 0] = TOTAL.test(squash(text)) || onlyRow ? '合计' : text;
+    assignRow(cols, values).forEach((c, i) => {
+      if (c?.measure) cells[wanted.get(c.measure)!] = values[i]!.text.replace(/\s+/g, '');
+    });
+    rows.push({ cells, line: l.line, page: l.page });
+  }
+  if (pendingLabel.length && rows.length) {
+    const prev = rows[rows.length - 1]!;
+    const lc = spec.labelColumn ?? 0;
+    prev.cells[lc] = (prev.cells[lc] ?? '') + pendingLabel.join('');
+  }
+  return { rows, columns: cols.map((c) => ({ measure: c.measure, header: c.header, x0: c.x0, x1: c.x1 })), notes };
+}
+
+/**
+ * Rows of a two-sided statement (收支总表): each line carries an income item (label, amounts) and
+ * an expenditure item. The expenditure side begins where the second label of a line begins.
+ */
+export function statementGrid(lines: PositionedLine[], spec: ProfileTable): GridResult {
+  const notes: string[] = [];
+  const joined = splitGlued(joinSplitNumbers(lines));
+  const start = firstDataLine(joined);
+  if (start < 0) return { rows: [], columns: [], notes };
+  const header = joinSpacedHeader(joined.slice(0, start));
+  const data = joined.slice(start);
+  const sides = spec.sides ?? [];
+  // The split between the sides: the left edge of second labels on two-label lines.
+  const seconds: number[] = [];
+  for (const l of data) {
+    let sawLabel = false;
+    let sawNumber = false;
+    for (const t of l.tokens) {
+      const amount = isAmountToken(t.text);
+      if (!amount && sawLabel && sawNumber) {
+        seconds.push(t.x0);
+        break;
+      }
+      if (!amount) sawLabel = true;
+      else if (sawLabel) sawNumber = true;
+    }
+  }
+  const firstTokens = data.map((l) => l.tokens[0]!.x0);
+  const split = seconds.length ? Math.min(...seconds) - 1 : (Math.max(...firstTokens) + Math.min(...firstTokens)) / 2;
+  const sideOf = (t: Token) => (sides.length > 1 && t.x0 >= split ? 1 : 0);
+  const cols: Column[] = [];
+  sides.forEach((side, si) => {
+    const vals = data.map((l) => l.tokens.filter((t) => isAmountToken(t.text) && sideOf(t) === si)).filter((r) => r.length > 0);
+    const clusters = findColumns(vals);
+    clusters.forEach((c, k) => {
+      const path = headerPath(header, ...headerWindow(vals, c));
+      let measure = side.measures.length === 1 ? side.measures[0]!.measure : measureOfHeader(path);
+      if (measure && !side.measures.some((m) => m.measure === measure)) measure = null;
+      if (!measure && clusters.length === side.measures.length) measure = side.measures[k]!.measure;
+      cols.push({ ...c, measure, header: path.join('›'), side: si });
+    });
+  });
+  const width = Math.max(...sides.flatMap((s) => [s.labelColumn, ...s.measures.map((m) => m.column)])) + 1;
+  const rows: RawRow[] = [];
+  for (const l of data) {
+    const cells: string[] = new Array(width).fill('');
+    const labels: string[][] = sides.map(() => []);
+    sides.forEach((side, si) => {
+      const mine = l.tokens.filter((t) => sideOf(t) === si);
+      const values = mine.filter((t) => isAmountToken(t.text));
+      for (const t of mine) if (!isAmountToken(t.text)) labels[si]!.push(t.text);
+      const sideCols = cols.filter((k) => k.side === si);
+      assignRow(sideCols, values).forEach((c, i) => {
+        const m = side.measures.find((x) => x.measure === c?.measure);
+        if (m) cells[m.column] = values[i]!.text.replace(/\s+/g, '');
+      });
+    });
+    sides.forEach((s, si) => (cells[s.labelColumn] = labels[si]!.join('')));
+    if (cells.every((c) => c === '')) continue;
+    rows.push({ cells, line: l.line, page: l.page });
+  }
+  return { rows, columns: cols.map((c) => ({ measure: c.measure, header: c.header, x0: c.x0, x1: c.x1 })), notes };
+}

@@ -1,0 +1,53 @@
+// How table headers name the measures, across templates. A header is a path of labels from the
+// top header row to the leaf ("公务用车购置及运行费 › 小计"); the first rule whose pattern matches the
+// leaf (and whose `under` matches an ancestor, when given) names the column.
+
+export interface HeaderRule {
+  measure: string;
+  leaf: RegExp;
+  under?: RegExp;
+}
+
+export const HEADER_RULES: HeaderRule[] = [
+  { measure: 'lineNo', leaf: /^行次$/ },
+  { measure: 'vehicle', leaf: /^(小计|合计)$/, under: /公务用车/ },
+  { measure: 'vehiclePurchase', leaf: /购置/, under: /公务用车/ },
+  { measure: 'vehicleOperation', leaf: /运行/, under: /公务用车/ },
+  { measure: 'vehicle', leaf: /公务用车购置(及|和)运行/ },
+  { measure: 'vehiclePurchase', leaf: /公务用车购置费?$/ },
+  { measure: 'vehicleOperation', leaf: /公务用车运行(维护)?费?$/ },
+  { measure: 'abroad', leaf: /因公出国/ },
+  { measure: 'reception', leaf: /公务接待/ },
+  { measure: 'basic', leaf: /^基本支出$|人员经费和公用经费支出/ },
+  { measure: 'project', leaf: /^项目支出$|专项业务经费支出/ },
+  { measure: 'toSuperior', leaf: /上缴上级支出/ },
+  { measure: 'operating', leaf: /经营支出/ },
+  { measure: 'toSubsidiary', leaf: /对附属单位补助/ },
+  { measure: 'personnel', leaf: /人员经费/ },
+  { measure: 'publicUse', leaf: /公用经费/ },
+  { measure: 'currentYear', leaf: /当年财政拨款|本年财政拨款|当年拨款/ },
+  { measure: 'carryOver', leaf: /上年结转/ },
+  { measure: 'gpb', leaf: /^一般公共预算/ },
+  { measure: 'govFund', leaf: /^政府性基金/ },
+  { measure: 'soc', leaf: /^国有资本经营/ },
+  { measure: 'total', leaf: /^(合计|总计|小计|金额|预算数|本年预算数?|预算金额|\d{4}年预算数?)$/ },
+];
+
+export function measureOfHeader(path: string[]): string | null {
+  const clean = path.map((p) => p.replace(/\s+/g, '').replace(/[（(].*?[)）]$/, '')).filter(Boolean);
+  const leaf = clean[clean.length - 1];
+  if (!leaf) return null;
+  const ancestors = clean.slice(0, -1).join('›');
+  for (const r of HEADER_RULES) if (r.leaf.test(leaf) && (!r.under || r.under.test(ancestors))) return r.measure;
+  // A leaf "合计" under a group names the group's total only when the group itself names nothing.
+  return null;
+}
+
+/** Header cells that hold the row's code, unit code, label, rather than an amount. */
+export function keyColumnOfHeader(text: string): 'code' | 'unitCode' | 'label' | null {
+  const t = text.replace(/\s+/g, '');
+  if (/^(单位代码|单位编码|预算单位代码)$/.test(t)) return 'unitCode';
+  if (/编码|代码|^类$|^款$|^项$/.test(t)) return 'code';
+  if (/名称|^项目$|^科目$/.test(t)) return 'label';
+  return null;
+}

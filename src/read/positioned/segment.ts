@@ -1,0 +1,162 @@
+// A positioned document (PDF, layout text, XLSX, HTML) → RawDocument: drop page furniture, find
+// the contents, the table titles (a table may run over pages and repeat its title), the tables'
+// rows (grid.ts) and the prose around them (情况说明, 名词解释).
+
+import { createHash } from 'node:crypto';
+import type { AmountUnit } from '../../money/amount.js';
+import { buildTitleIndex, normalizeTitle } from '../../profiles/titles.js';
+import type { Profile, ProfileTable } from '../../profiles/types.js';
+import type { RawDocument, RawLine, RawTable } from '../raw.js';
+import { firstDataLine, statementGrid, treeGrid } from './grid.js';
+import type { PositionedDocument, PositionedLine } from './types.js';
+
+const UNIT = /(金额)?单位\s*[:：]\s*(万元|元)/;
+const FURNITURE = [
+  /^[-—–]?\s*\d{1,3}\s*[-—–]?$/,
+  /^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$/,
+  /^(部门|单位)?公开表\s*[\d-]+$/,
+  /^公开\s*\d+\s*表$/,
+  /^(预算|决算)\s*\d+\s*表$/,
+];
+const TABLE_PREFIX = /^((部门|单位)?公开表\s*[\d-]+|公开\s*\d+\s*表|(预算|决算)\s*\d+\s*表|(预算|决算)?表\s*[\d一二三四五六七八九十-]+|附表\s*\d*)\s*/;
+const GLOSSARY = /名词解释/;
+
+const text = (l: PositionedLine) =>
+  l.tokens
+    .map((t) => t.text)
+    .join(' ')
+    .trim();
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+export function isFurniture(l: PositionedLine): boolean {
+  const t = squash(text(l));
+  return t === '' || FURNITURE.some((re) => re.test(t));
+}
+
+/** The profile table a line names, if it is a table title. */
+export function titleOf(l: PositionedLine, profile: Profile, index = buildTitleIndex(profile)): ProfileTable | null {
+  if (l.tokens.length > 3) return null;
+  const t = squash(text(l)).replace(TABLE_PREFIX, '');
+  if (t.length < 4 || t.length > 45 || /[。；]$/.test(t) || /\.{3,}|…{2,}/.test(t)) return null;
+  const direct = index.match(t);
+  if (direct) return direct;
+  const key = normalizeTitle(t);
+  for (const spec of profile.tables) for (const p of spec.titlePatterns ?? []) if (new RegExp(p).test(key)) return spec;
+  return null;
+}
+
+export function segmentPositioned(doc: PositionedDocument, profile: Profile): RawDocument {
+  const index = buildTitleIndex(profile);
+  const all: PositionedLine[] = doc.pages.flatMap((p) => p.lines).filter((l) => !isFurniture(l));
+  const raw = (l: PositionedLine): RawLine => ({ text: text(l), line: l.line, page: l.page });
+
+  // Contents: after a 目录 line, until the body starts repeating a heading the contents listed.
+  const tocAt = all.findIndex((l) => squash(text(l)) === '目录');
+  let tocEnd = tocAt;
+  if (tocAt >= 0) {
+    const seen = new Set<string>();
+    const key = (l: PositionedLine) =>
+      squash(text(l))
+        .replace(/[.…·]{2,}.*$/, '')
+        .replace(/\d+$/, '');
+    for (let i = tocAt + 1; i < all.length && i < tocAt + 80; i++) {
+      const k = key(all[i]!);
+      if (seen.has(k) && k.length >= 4) break;
+      seen.add(k);
+      tocEnd = i;
+    }
+  }
+
+  // Table titles outside the contents: a title with a unit line nearby, or a header right after.
+  const starts: { at: number; spec: ProfileTable }[] = [];
+  for (let i = 0; i < all.length; i++) {
+    if (i > tocAt && i <= tocEnd) continue;
+    const spec = titleOf(all[i]!, profile, index);
+    if (!spec) continue;
+    const near = all.slice(Math.max(0, i - 2), i + 6);
+    if (!near.some((l) => UNIT.test(squash(text(l)))) && firstDataLine(all.slice(i + 1, i + 12)) < 0) continue;
+    starts.push({ at: i, spec });
+  }
+
+  const tables: RawTable[] = [];
+  const inTable = new Set<number>();
+  for (let k = 0; k < starts.length; k++) {
+    const { at, spec } = starts[k]!;
+    let end = starts[k + 1]?.at ?? all.length;
+    // Prose after the table: stop at the first long sentence line.
+    for (let i = at + 1; i < end; i++)
+      if (isProse(all[i]!)) {
+        end = i;
+        break;
+      }
+    for (let i = at; i < end; i++) inTable.add(i);
+    const region = all.slice(at + 1, end);
+    const unitLine = all.slice(Math.max(0, at - 2), at + 6).find((l) => UNIT.test(squash(text(l))));
+    const unit = (unitLine ? (UNIT.exec(squash(text(unitLine)))![2] as AmountUnit) : null) ?? null;
+    const body = region.filter((l) => !UNIT.test(squash(text(l))) && !/^(部门|单位)(名称)?[:：]/.test(squash(text(l))));
+    const notes = body.filter((l) => /^注[:：]/.test(squash(text(l)))).map(raw);
+    const lines = body.filter((l) => !/^注[:：]/.test(squash(text(l))));
+    const previous = tables.find((t) => t.tableId === spec.id);
+    const rows =
+      spec.layout === 'statement'
+        ? statementGrid(lines, spec).rows
+        : spec.layout === 'classTree'
+          ? treeGrid(lines, spec).rows
+          : lines.map((l) => ({ cells: l.tokens.map((t) => t.text.trim()), line: l.line, page: l.page }));
+    if (previous) {
+      // A continuation page repeats the title and header: only its data lines are new.
+      previous.rows.push(...rows.filter((r) => !r.cells.every((c) => c === '')));
+      previous.notes.push(...notes);
+      continue;
+    }
+    tables.push({
+      tableId: spec.id,
+      printedTitle: text(all[at]!),
+      titleLine: all[at]!.line,
+      page: all[at]!.page,
+      unit,
+      unitText: unitLine ? text(unitLine) : null,
+      department: null,
+      rows,
+      notes,
+    });
+  }
+
+  const firstPage = doc.pages[0]?.number ?? 1;
+  const coverEnd = tocAt >= 0 ? tocAt : all.findIndex((l) => l.page !== firstPage);
+  const cover = all
+    .slice(0, Math.max(0, coverEnd))
+    .filter((l) => !inTable.has(all.indexOf(l)))
+    .slice(0, 6);
+  const prose = all.map((l, i) => ({ l, i })).filter(({ i }) => !inTable.has(i) && i > Math.max(tocEnd, coverEnd - 1));
+  const glossaryAt = prose.findIndex(({ l }) => GLOSSARY.test(squash(text(l))) && l.tokens.length <= 3 && squash(text(l)).length <= 20);
+  const narrative = (glossaryAt >= 0 ? prose.slice(0, glossaryAt) : prose).map(({ l }) => raw(l));
+  const glossary = glossaryAt >= 0 ? prose.slice(glossaryAt + 1).map(({ l }) => raw(l)) : [];
+  return {
+    file: doc.files.join(' + '),
+    format: doc.format === 'layout' ? 'text' : doc.format,
+    sha256: doc.sha256 || createHash('sha256').update(doc.files.join('|')).digest('hex'),
+    lineCount: all.length,
+    cover: cover.map(raw),
+    toc:
+      tocAt >= 0
+        ? all
+            .slice(tocAt + 1, tocEnd + 1)
+            .map(raw)
+            .filter((l) => normalizeTitle(l.text).length >= 2)
+        : [],
+    overview: [],
+    tables,
+    unrecognisedTitles: [],
+    narrative,
+    glossary,
+  };
+}
+
+/** A line of running prose or a part heading, which ends a table region. */
+function isProse(l: PositionedLine): boolean {
+  const t = squash(text(l));
+  if (/^第[一二三四五六七八九十]+部分/.test(t)) return true;
+  if (l.tokens.length === 1 && !/\d{2,}/.test(t) && /(说明|情况|概况|简介)$/.test(t) && t.length >= 6) return true;
+  return l.tokens.some((k) => squash(k.text).length >= 10 && /[，。；]/.test(k.text));
+}
