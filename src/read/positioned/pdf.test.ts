@@ -243,6 +243,29 @@ test('pageLines: items on one baseline form a line; gaps over half an em start a
   assert.deepEqual(lines[0]!.box, [10, 800 - 101.7, 218, 800 - 91.4]);
 });
 
+test('pageLines: a number touching Chinese text (cell padding under 0.15 em) is its own token', () => {
+  const item = (str: string, x0: number, x1: number) => ({ str, x0, x1, baseline: 100, top: 91.4, bottom: 101.4, size: 10, horizontal: true });
+  const [line] = pageLines(
+    {
+      width: 600,
+      height: 800,
+      hasImage: false,
+      items: [
+        item('职业年金缴费支出', 10, 90),
+        item('43608.96', 90.7, 126.7), // 0.07 em: 023
+        item('0.00', 200, 220),
+        item('计指标体系', 220.8, 270.8), // 0.08 em: 011
+        item('比', 300, 310),
+        item('2025', 310.2, 330.2), // 0.02 em: narrative, one token
+        item('年', 330.2, 340.2),
+      ],
+    },
+    1,
+    1,
+  );
+  assert.deepEqual(texts(line!), ['职业年金缴费支出', '43608.96', '0.00', '计指标体系', '比2025年']);
+});
+
 // ---- the shared corpus (skipped when ../shared is absent) -----------------------------------------
 
 test('corpus 001: 部门收支总表 — the merged "16,474.82 一、一般公共服务支出" item is split; 收入总计 50,616.94', { skip: NO_CORPUS }, async () => {

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
 import type { ExtractFailure, RawFile, RawItem, RawPage } from './pdf-extract.js';
 import type { WorkerInput, WorkerOutput } from './pdf-worker.js';
-import { isSpace, isWide, normalizeText, splitTokens } from './tokens.js';
+import { isNumberText, isSpace, isWide, normalizeText, splitTokens } from './tokens.js';
 import type { PositionedDocument, PositionedLine, PositionedPage, Token } from './types.js';
 
 export interface ReadPdfOptions {
@@ -135,6 +135,22 @@ async function runWorker(input: WorkerInput, label: string, timeoutMs: number, m
 export const TOKEN_GAP_EM = 0.5;
 /** A space is assumed between joined items when their gap exceeds this many font sizes. */
 const SPACE_GAP_EM = 0.15;
+/**
+ * … or this many, between a number item and Chinese text: cells with little padding (011, 027 print
+ * "0.00" 0.08 em before the next column's text; 023 a label 0.07 em before its amount).
+ */
+const NUMBER_SPACE_GAP_EM = 0.05;
+
+function spaceGap(a: RawItem, b: RawItem): number {
+  const wideAt = (s: string, end: boolean) => {
+    const cps = [...s.trim()];
+    const c = end ? cps[cps.length - 1] : cps[0];
+    return c !== undefined && isWide(c.codePointAt(0)!);
+  };
+  const numberToText = isNumberText(a.str.trim()) && wideAt(b.str, false);
+  const textToNumber = wideAt(a.str, true) && isNumberText(b.str.trim());
+  return numberToText || textToNumber ? NUMBER_SPACE_GAP_EM : SPACE_GAP_EM;
+}
 /** Items whose baselines differ by at most this many font sizes share a line. */
 const BASELINE_TOLERANCE_EM = 0.4;
 
@@ -209,7 +225,7 @@ function lineTokens(members: RawItem[]): Token[] {
       if (gap > TOKEN_GAP_EM * size) {
         runs.push(run);
         run = null;
-      } else if ((spaceBetween || gap > SPACE_GAP_EM * size) && !isSpace(run.chars[run.chars.length - 1]!) && !isSpace(m.str[0]!)) {
+      } else if ((spaceBetween || gap > spaceGap(last, m) * size) && !isSpace(run.chars[run.chars.length - 1]!) && !isSpace(m.str[0]!)) {
         run.chars.push(' ');
         run.xs0.push(run.right);
         run.xs1.push(Math.max(run.right, m.x0));
