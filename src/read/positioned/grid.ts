@@ -91,6 +91,18 @@ export function splitGlued(lines: PositionedLine[]): PositionedLine[] {
   });
 }
 
+/**
+ * 决算 tables number their lines (行次 1, 2 …) and columns (栏次): neither is an amount. When the
+ * header has 行次, drop bare small integers from the data and the 栏次 line itself.
+ */
+export function dropLineNumbers(header: PositionedLine[], data: PositionedLine[]): PositionedLine[] {
+  if (!header.some((l) => l.tokens.some((t) => /^行次$/.test(squash(t.text))))) return data;
+  return data
+    .filter((l) => !l.tokens.some((t) => /^栏次$/.test(squash(t.text))))
+    .map((l) => ({ ...l, tokens: l.tokens.filter((t) => !/^\d{1,3}$/.test(squash(t.text))) }))
+    .filter((l) => l.tokens.length > 0);
+}
+
 /** Merge numbers the PDF split over two lines ("14,770" then ".62" below it). */
 export function joinSplitNumbers(lines: PositionedLine[]): PositionedLine[] {
   const out = lines.map((l) => ({ ...l, tokens: [...l.tokens] }));
@@ -267,7 +279,7 @@ export function treeGrid(lines: PositionedLine[], spec: ProfileTable): GridResul
   const start = firstDataLine(joined);
   if (start < 0) return { rows: [], columns: [], notes };
   const header = joinSpacedHeader(joined.slice(0, start));
-  const data = joined.slice(start);
+  const data = dropLineNumbers(header, joined.slice(start));
   // Where labels end: the left edge of the leftmost decimal amount in the data.
   const amountX0 = Math.min(...data.flatMap((l) => l.tokens.filter((t) => isDecimalAmount(t.text)).map((t) => t.x0)), Infinity);
   const labelLimit = Number.isFinite(amountX0) ? amountX0 : Infinity;
@@ -349,7 +361,7 @@ export function statementGrid(lines: PositionedLine[], spec: ProfileTable): Grid
   const start = firstDataLine(joined);
   if (start < 0) return { rows: [], columns: [], notes };
   const header = joinSpacedHeader(joined.slice(0, start));
-  const data = joined.slice(start);
+  const data = dropLineNumbers(header, joined.slice(start));
   const sides = spec.sides ?? [];
   // The split between the sides: the left edge of second labels on two-label lines.
   const seconds: number[] = [];

@@ -41,6 +41,7 @@ export function titleOf(l: PositionedLine, profile: Profile, index = buildTitleI
   const direct = index.match(t);
   if (direct) return direct;
   const key = normalizeTitle(t);
+  if (!/表$/.test(key)) return null;
   for (const spec of profile.tables) for (const p of spec.titlePatterns ?? []) if (new RegExp(p).test(key)) return spec;
   return null;
 }
