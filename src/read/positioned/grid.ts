@@ -219,36 +219,39 @@ export function joinSpacedHeader(lines: PositionedLine[]): PositionedLine[] {
   });
 }
 
-/** Header labels above a column, top to bottom: per header line, the token over the column's right part. */
-function headerPath(header: PositionedLine[], x0: number, x1: number): string[] {
-  const path: string[] = [];
-  const mid = (x0 + x1) / 2;
-  for (const l of header) {
-    let best: Token | null = null;
-    let bestScore = 0;
-    for (const t of l.tokens) {
-      const overlap = Math.min(t.x1, x1) - Math.max(t.x0, x0);
-      const covers = t.x0 <= mid && mid <= t.x1 ? 1 : 0;
-      const score = overlap > 0 ? overlap + covers * 1000 : 0;
-      if (score > bestScore) {
-        best = t;
-        bestScore = score;
-      }
+/**
+ * Header labels of each column, top to bottom. Header words are centred over their column while
+ * amounts are right-aligned, so a word belongs to the column whose centre is nearest its own
+ * (a Voronoi cell around each column centre); a word spanning several columns (a group header)
+ * heads every column whose centre lies under it.
+ */
+function headerPaths(header: PositionedLine[], cols: { x0: number; x1: number }[]): string[][] {
+  const centres = cols.map((c) => (c.x0 + c.x1) / 2);
+  const cellOf = (x: number) => {
+    let best = 0;
+    for (let j = 1; j < centres.length; j++) if (Math.abs(x - centres[j]!) < Math.abs(x - centres[best]!)) best = j;
+    return best;
+  };
+  const gaps = centres.slice(1).map((c, i) => c - centres[i]!).sort((a, b) => a - b);
+  const spacing = gaps[Math.floor(gaps.length / 2)] ?? Infinity;
+  const isGroup = (t: Token) => t.x1 - t.x0 > spacing * 1.2;
+  return cols.map((c, j) => {
+    const path: string[] = [];
+    for (const l of header) {
+      const groups = l.tokens.filter((t) => isGroup(t) && t.x0 <= c.x1 && t.x1 >= c.x0);
+      // Of the words in this column's cell, the nearest: an empty column's header may share the cell.
+      const leaves = l.tokens.filter((t) => !groups.includes(t) && cellOf((t.x0 + t.x1) / 2) === j);
+      const distance = (t: Token) => Math.abs((t.x0 + t.x1) / 2 - centres[j]!);
+      const leaf = leaves.sort((a, b) => distance(a) - distance(b))[0];
+      const words = [...groups, ...(leaf ? [leaf] : [])];
+      // Left of the first amount column sit the key columns' headers (编码, 名称): not ours.
+      const mine = words.filter((t) => t.x1 > (j === 0 ? Math.min(cols[0]!.x0, centres[0]!) - (cols[0]!.x1 - cols[0]!.x0) * 3 : -Infinity));
+      if (mine.length) path.push(mine.map((t) => t.text).join(''));
     }
-    if (best) path.push(best.text);
-  }
-  return path;
+    return path;
+  });
 }
 
-/** The window of a column to look for its header: its typical amount width, ending at its right edge. */
-function headerWindow(rows: Token[][], col: { right: number; x0: number; x1: number }): [number, number] {
-  const widths = rows
-    .flat()
-    .filter((t) => Math.abs(t.x1 - col.right) <= col.x1 - col.x0)
-    .map((t) => t.x1 - t.x0);
-  const w = widths.length ? widths.sort((a, b) => a - b)[Math.floor(widths.length / 2)]! : col.x1 - col.x0;
-  return [col.right - w, col.right];
-}
 
 /** Split a line into key tokens (codes, label) and value tokens (amounts right of the label). */
 function splitKeyValues(l: PositionedLine, labelLimit: number): { key: Token[]; values: Token[] } {
@@ -284,10 +287,9 @@ export function treeGrid(lines: PositionedLine[], spec: ProfileTable): GridResul
   const amountX0 = Math.min(...data.flatMap((l) => l.tokens.filter((t) => isDecimalAmount(t.text)).map((t) => t.x0)), Infinity);
   const labelLimit = Number.isFinite(amountX0) ? amountX0 : Infinity;
   const valueRows = data.map((l) => splitKeyValues(l, labelLimit).values);
-  const cols: Column[] = findColumns(valueRows).map((c) => {
-    const path = headerPath(header, ...headerWindow(valueRows, c));
-    return { ...c, measure: measureOfHeader(path), header: path.join('›'), side: 0 };
-  });
+  const found = findColumns(valueRows);
+  const paths = headerPaths(header, found);
+  const cols: Column[] = found.map((c, j) => ({ ...c, measure: measureOfHeader(paths[j]!), header: paths[j]!.join('›'), side: 0 }));
   const wanted = new Map((spec.measures ?? []).map((m) => [m.measure, m.column]));
   // Unnamed columns: if the header names none of them, take the spec's measures in order.
   if (cols.every((c) => c.measure === null) && cols.length <= (spec.measures ?? []).length) cols.forEach((c, i) => (c.measure = spec.measures![i]!.measure));
@@ -385,8 +387,12 @@ export function statementGrid(lines: PositionedLine[], spec: ProfileTable): Grid
   sides.forEach((side, si) => {
     const vals = data.map((l) => l.tokens.filter((t) => isAmountToken(t.text) && sideOf(t) === si)).filter((r) => r.length > 0);
     const clusters = findColumns(vals);
+    const paths = headerPaths(
+      header.map((l) => ({ ...l, tokens: l.tokens.filter((t) => sideOf(t) === si) })),
+      clusters,
+    );
     clusters.forEach((c, k) => {
-      const path = headerPath(header, ...headerWindow(vals, c));
+      const path = paths[k]!;
       let measure = side.measures.length === 1 ? side.measures[0]!.measure : measureOfHeader(path);
       if (measure && !side.measures.some((m) => m.measure === measure)) measure = null;
       if (!measure && clusters.length === side.measures.length) measure = side.measures[k]!.measure;

@@ -94,7 +94,7 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
     const region = all.slice(at + 1, end);
     const unitLine = all.slice(Math.max(0, at - 2), at + 6).find((l) => UNIT.test(squash(text(l))));
     const unit = (unitLine ? (UNIT.exec(squash(text(unitLine)))![2] as AmountUnit) : null) ?? null;
-    const body = region.filter((l) => !UNIT.test(squash(text(l))) && !/^(部门|单位)(名称)?[:：]/.test(squash(text(l))));
+    const body = region.filter((l) => !UNIT.test(squash(text(l))) && !/^(编制|填报)?(部门|单位)(名称)?[:：]/.test(squash(text(l))));
     const notes = body.filter((l) => /^注[:：]/.test(squash(text(l)))).map(raw);
     const lines = body.filter((l) => !/^注[:：]/.test(squash(text(l))));
     const previous = tables.find((t) => t.tableId === spec.id);
