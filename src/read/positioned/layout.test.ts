@@ -60,9 +60,9 @@ test('layout text: an empty page between form feeds is imageOnly; CRLF and a BOM
   assert.equal(doc.pages[2]!.lines[0]!.line, 2);
 });
 
-test('layout text: radicals and full-width forms are normalised like the PDF reader', () => {
+test('layout text: radicals and full-width digits are normalised like the PDF reader; Chinese punctuation is kept', () => {
   const doc = readLayoutText('部⻔预算  单位：万元（１２３）', 'c.txt');
-  assert.deepEqual(texts(doc.pages[0]!.lines[0]!), ['部门预算', '单位:万元(123)']);
+  assert.deepEqual(texts(doc.pages[0]!.lines[0]!), ['部门预算', '单位：万元（123）']);
 });
 
 test('layout fixture (001 pages 5–6): the merged number and label are separate tokens; 收入总计 50,616.94', () => {

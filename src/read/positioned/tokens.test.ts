@@ -37,10 +37,10 @@ test('isNumberText: digits with commas and decimals, optional minus; needs a dig
   for (const s of [',', '-', '12.5%', '.62', '2026年', '一', '']) assert.ok(!isNumberText(s), s);
 });
 
-test('normalizeText: NFKC plus the CJK Radicals Supplement map', () => {
+test('normalizeText: radicals, compatibility ideographs and full-width digits; Chinese punctuation kept', () => {
   assert.equal(normalizeText('\u2ed4\u2eda\u2ecb\u2ed3\u2ec5'), '门页车长见');
   assert.equal(normalizeText('\u2f40\u2f6c\u2fa6\u2f8f\u2f00'), '支目金行一');
-  assert.equal(normalizeText('单位：万元（１２３）'), '单位:万元(123)');
+  assert.equal(normalizeText('单位：万元（１２３）'), '单位：万元（123）');
   assert.equal(normalizeText('合\u3000计'), '合 计');
   for (let cp = 0x2e80; cp <= 0x2fdf; cp++) {
     const out = normalizeText(String.fromCodePoint(cp));

@@ -167,8 +167,15 @@ const RADICALS: Record<string, string> = {
 const RADICAL_RE = /[\u2e80-\u2eff]/g;
 
 /** NFKC (full-width forms, Kangxi radicals, compatibility ideographs) plus the radicals map. */
+/**
+ * Kangxi radicals and compatibility ideographs → ordinary ideographs (NFKC), radicals of the CJK
+ * Radicals Supplement → their ideographs (map), full-width digits and letters → ASCII. Full-width
+ * punctuation (，：；（）) is kept: Chinese text is written with it, and narrative parsing relies on it.
+ */
+const NFKC_RANGES = /[\u2f00-\u2fdf\uf900-\ufaff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\ufb00-\ufb06]/g;
+
 export function normalizeText(s: string): string {
-  return s.normalize('NFKC').replace(RADICAL_RE, (c) => RADICALS[c] ?? c);
+  return s.replace(NFKC_RANGES, (c) => c.normalize('NFKC')).replace(RADICAL_RE, (c) => RADICALS[c] ?? c);
 }
 
 /** East Asian wide characters take about 1 em; everything else about 0.5 em. */
