@@ -232,7 +232,10 @@ function headerPaths(header: PositionedLine[], cols: { x0: number; x1: number }[
     for (let j = 1; j < centres.length; j++) if (Math.abs(x - centres[j]!) < Math.abs(x - centres[best]!)) best = j;
     return best;
   };
-  const gaps = centres.slice(1).map((c, i) => c - centres[i]!).sort((a, b) => a - b);
+  const gaps = centres
+    .slice(1)
+    .map((c, i) => c - centres[i]!)
+    .sort((a, b) => a - b);
   const spacing = gaps[Math.floor(gaps.length / 2)] ?? Infinity;
   const isGroup = (t: Token) => t.x1 - t.x0 > spacing * 1.2;
   return cols.map((c, j) => {
@@ -251,7 +254,6 @@ function headerPaths(header: PositionedLine[], cols: { x0: number; x1: number }[
     return path;
   });
 }
-
 
 /** Split a line into key tokens (codes, label) and value tokens (amounts right of the label). */
 function splitKeyValues(l: PositionedLine, labelLimit: number): { key: Token[]; values: Token[] } {
@@ -381,7 +383,11 @@ export function statementGrid(lines: PositionedLine[], spec: ProfileTable): Grid
     }
   }
   const firstTokens = data.map((l) => l.tokens[0]!.x0);
-  const split = seconds.length ? Math.min(...seconds) - 1 : (Math.max(...firstTokens) + Math.min(...firstTokens)) / 2;
+  // Most two-label lines agree on where the right side starts; a stray line (a running header) must not move it.
+  const sortedSeconds = [...seconds].sort((a, b) => a - b);
+  const median = sortedSeconds[Math.floor(sortedSeconds.length / 2)];
+  const split =
+    median !== undefined ? Math.min(...sortedSeconds.filter((x) => x >= median * 0.8)) - 1 : (Math.max(...firstTokens) + Math.min(...firstTokens)) / 2;
   const sideOf = (t: Token) => (sides.length > 1 && t.x0 >= split ? 1 : 0);
   const cols: Column[] = [];
   sides.forEach((side, si) => {

@@ -33,6 +33,19 @@ export function isFurniture(l: PositionedLine): boolean {
   return t === '' || FURNITURE.some((re) => re.test(t));
 }
 
+/** Running headers and footers: the same short line at the top or bottom of many pages. */
+function runningLines(doc: PositionedDocument): Set<string> {
+  const pagesWith = new Map<string, number>();
+  for (const p of doc.pages) {
+    const edge = [...p.lines.slice(0, 2), ...p.lines.slice(-2)];
+    for (const k of new Set(edge.map((l) => squash(text(l)))))
+      // Repeated table titles, units and column headers are content, not furniture.
+      if (k.length >= 4 && k.length <= 40 && !/表|单位|合计|项目|科目|[:：]/.test(k)) pagesWith.set(k, (pagesWith.get(k) ?? 0) + 1);
+  }
+  const min = Math.max(3, Math.ceil(doc.pages.length * 0.3));
+  return new Set([...pagesWith].filter(([, n]) => n >= min).map(([k]) => k));
+}
+
 /** The profile table a line names, if it is a table title. */
 export function titleOf(l: PositionedLine, profile: Profile, index = buildTitleIndex(profile)): ProfileTable | null {
   if (l.tokens.length > 3) return null;
@@ -48,7 +61,8 @@ export function titleOf(l: PositionedLine, profile: Profile, index = buildTitleI
 
 export function segmentPositioned(doc: PositionedDocument, profile: Profile): RawDocument {
   const index = buildTitleIndex(profile);
-  const all: PositionedLine[] = doc.pages.flatMap((p) => p.lines).filter((l) => !isFurniture(l));
+  const running = runningLines(doc);
+  const all: PositionedLine[] = doc.pages.flatMap((p) => p.lines).filter((l) => !isFurniture(l) && !running.has(squash(text(l))));
   const raw = (l: PositionedLine): RawLine => ({ text: text(l), line: l.line, page: l.page });
 
   // Contents: after a 目录 line, until the body starts repeating a heading the contents listed.
