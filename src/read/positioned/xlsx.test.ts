@@ -60,7 +60,7 @@ test('xlsx: a page per visible sheet, a line per row, a token per cell; merges o
     lines.map((l) => [l.y, l.line, cells(l)]),
     [
       [0, 1, [['部门支出总表', 0, 5]]],
-      [1, 2, [['单位:万元', 4, 5]]],
+      [1, 2, [['单位：万元', 4, 5]]],
       [
         2,
         3,
@@ -85,7 +85,7 @@ test('xlsx: a page per visible sheet, a line per row, a token per cell; merges o
         [
           ['201', 0, 1],
           ['03', 1, 2],
-          ['政府办公厅(室)及相关机构事务', 2, 3],
+          ['政府办公厅（室）及相关机构事务', 2, 3],
           ['80818.35', 3, 4],
           ['0.3', 4, 5],
         ],
