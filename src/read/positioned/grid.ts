@@ -219,39 +219,90 @@ export function joinSpacedHeader(lines: PositionedLine[]): PositionedLine[] {
   });
 }
 
+interface Stack {
+  x0: number;
+  x1: number;
+  words: { text: string; line: number }[];
+}
+
 /**
- * Header labels of each column, top to bottom. Header words are centred over their column while
- * amounts are right-aligned, so a word belongs to the column whose centre is nearest its own
- * (a Voronoi cell around each column centre); a word spanning several columns (a group header)
- * heads every column whose centre lies under it.
+ * Header cells as printed: words stacked over one column ("事业单位经营" over "支出") form a
+ * stack; a word over several stacks ("公务用车购置及运行费" over 小计/购置费/运行费) is a group
+ * header, an ancestor of each stack under it.
+ */
+function headerStacks(header: PositionedLine[]): { stacks: Stack[]; groups: { token: Token; line: number }[] } {
+  const words = header.flatMap((l, li) => l.tokens.map((t) => ({ t, li })));
+  const overlap = (a: Token, b: Token) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+  const isGroup = (w: { t: Token; li: number }) => {
+    const below = words.filter((o) => o.li > w.li && overlap(o.t, w.t) > 0.5 * Math.min(o.t.x1 - o.t.x0, w.t.x1 - w.t.x0));
+    // Two or more words below it that sit side by side.
+    return below.some((a) => below.some((b) => overlap(a.t, b.t) <= 0 && a !== b));
+  };
+  const groups = words.filter(isGroup);
+  const stacks: Stack[] = [];
+  for (const w of words.filter((x) => !groups.includes(x)).sort((a, b) => a.li - b.li)) {
+    const hit = stacks.find((s) => Math.min(s.x1, w.t.x1) - Math.max(s.x0, w.t.x0) > 0.3 * Math.min(s.x1 - s.x0, w.t.x1 - w.t.x0));
+    if (hit) {
+      hit.x0 = Math.min(hit.x0, w.t.x0);
+      hit.x1 = Math.max(hit.x1, w.t.x1);
+      hit.words.push({ text: w.t.text, line: w.li });
+    } else stacks.push({ x0: w.t.x0, x1: w.t.x1, words: [{ text: w.t.text, line: w.li }] });
+  }
+  stacks.sort((a, b) => a.x0 - b.x0);
+  return { stacks, groups: groups.map((g) => ({ token: g.t, line: g.li })) };
+}
+
+/**
+ * Header labels of each amount column, top to bottom: the header stack nearest above it (columns
+ * and stacks are matched in order, so an empty column keeps its own header), preceded by the group
+ * headers over that stack.
  */
 function headerPaths(header: PositionedLine[], cols: { x0: number; x1: number }[]): string[][] {
-  const centres = cols.map((c) => (c.x0 + c.x1) / 2);
-  const cellOf = (x: number) => {
-    let best = 0;
-    for (let j = 1; j < centres.length; j++) if (Math.abs(x - centres[j]!) < Math.abs(x - centres[best]!)) best = j;
-    return best;
-  };
-  const gaps = centres
-    .slice(1)
-    .map((c, i) => c - centres[i]!)
-    .sort((a, b) => a - b);
-  const spacing = gaps[Math.floor(gaps.length / 2)] ?? Infinity;
-  const isGroup = (t: Token) => t.x1 - t.x0 > spacing * 1.2;
-  return cols.map((c, j) => {
-    const path: string[] = [];
-    for (const l of header) {
-      const groups = l.tokens.filter((t) => isGroup(t) && t.x0 <= c.x1 && t.x1 >= c.x0);
-      // Of the words in this column's cell, the nearest: an empty column's header may share the cell.
-      const leaves = l.tokens.filter((t) => !groups.includes(t) && cellOf((t.x0 + t.x1) / 2) === j);
-      const distance = (t: Token) => Math.abs((t.x0 + t.x1) / 2 - centres[j]!);
-      const leaf = leaves.sort((a, b) => distance(a) - distance(b))[0];
-      const words = [...groups, ...(leaf ? [leaf] : [])];
-      // Left of the first amount column sit the key columns' headers (编码, 名称): not ours.
-      const mine = words.filter((t) => t.x1 > (j === 0 ? Math.min(cols[0]!.x0, centres[0]!) - (cols[0]!.x1 - cols[0]!.x0) * 3 : -Infinity));
-      if (mine.length) path.push(mine.map((t) => t.text).join(''));
+  const { stacks, groups } = headerStacks(header);
+  const left = cols.length ? cols[0]!.x0 - (cols[0]!.x1 - cols[0]!.x0) * 2.5 : 0;
+  const candidates = stacks.filter((s) => s.x1 > left);
+  const centre = (a: { x0: number; x1: number }) => (a.x0 + a.x1) / 2;
+  // Monotone matching of columns to stacks by centre distance (amounts sit right of centred headers).
+  const n = cols.length;
+  const m = candidates.length;
+  const pick: number[] = new Array(n).fill(-1);
+  if (m >= n && n > 0) {
+    const cost = (i: number, j: number) => Math.abs(centre(cols[i]!) - centre(candidates[j]!));
+    const best: number[][] = cols.map(() => new Array(m).fill(Infinity));
+    const from: number[][] = cols.map(() => new Array(m).fill(-1));
+    for (let j = 0; j < m; j++) best[0]![j] = cost(0, j);
+    for (let i = 1; i < n; i++)
+      for (let j = i; j < m; j++)
+        for (let p = i - 1; p < j; p++)
+          if (best[i - 1]![p]! + cost(i, j) < best[i]![j]!) {
+            best[i]![j] = best[i - 1]![p]! + cost(i, j);
+            from[i]![j] = p;
+          }
+    let j = best[n - 1]!.indexOf(Math.min(...best[n - 1]!));
+    for (let i = n - 1; i >= 0; i--) {
+      pick[i] = j;
+      j = from[i]![j]!;
     }
-    return path;
+  } else
+    cols.forEach((c, i) => {
+      let bestJ = -1;
+      let d = Infinity;
+      candidates.forEach((s, j) => {
+        if (Math.abs(centre(s) - centre(c)) < d) {
+          d = Math.abs(centre(s) - centre(c));
+          bestJ = j;
+        }
+      });
+      pick[i] = bestJ;
+    });
+  return cols.map((c, i) => {
+    const stack = candidates[pick[i]!];
+    if (!stack) return [];
+    const over = groups
+      .filter((g) => g.token.x0 <= stack.x1 && g.token.x1 >= stack.x0 && g.line < Math.min(...stack.words.map((w) => w.line)))
+      .sort((a, b) => a.line - b.line)
+      .map((g) => g.token.text);
+    return [...over, ...stack.words.map((w) => w.text)];
   });
 }
 
@@ -291,7 +342,8 @@ export function treeGrid(lines: PositionedLine[], spec: ProfileTable): GridResul
   const valueRows = data.map((l) => splitKeyValues(l, labelLimit).values);
   const found = findColumns(valueRows);
   const paths = headerPaths(header, found);
-  const cols: Column[] = found.map((c, j) => ({ ...c, measure: measureOfHeader(paths[j]!), header: paths[j]!.join('›'), side: 0 }));
+  const headerText = header.map((l) => l.tokens.map((t) => t.text).join('')).join('');
+  const cols: Column[] = found.map((c, j) => ({ ...c, measure: measureOfHeader(paths[j]!, headerText), header: paths[j]!.join('›'), side: 0 }));
   const wanted = new Map((spec.measures ?? []).map((m) => [m.measure, m.column]));
   // Unnamed columns: if the header names none of them, take the spec's measures in order.
   if (cols.every((c) => c.measure === null) && cols.length <= (spec.measures ?? []).length) cols.forEach((c, i) => (c.measure = spec.measures![i]!.measure));

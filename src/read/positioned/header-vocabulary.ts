@@ -6,11 +6,14 @@ export interface HeaderRule {
   measure: string;
   leaf: RegExp;
   under?: RegExp;
+  /** The rule applies only when the table's header mentions this somewhere. */
+  headerHas?: RegExp;
 }
 
 export const HEADER_RULES: HeaderRule[] = [
   { measure: 'lineNo', leaf: /^行次$/ },
   { measure: 'vehicle', leaf: /^(小计|合计)$/, under: /公务用车/ },
+  { measure: 'vehicle', leaf: /^小计$/, headerHas: /公务用车/ },
   { measure: 'vehiclePurchase', leaf: /购置/, under: /公务用车/ },
   { measure: 'vehicleOperation', leaf: /运行/, under: /公务用车/ },
   { measure: 'vehicle', leaf: /公务用车购置(及|和)运行/ },
@@ -31,15 +34,21 @@ export const HEADER_RULES: HeaderRule[] = [
   { measure: 'govFund', leaf: /^政府性基金/ },
   { measure: 'soc', leaf: /^国有资本经营/ },
   { measure: 'total', leaf: /^(合计|总计|小计|金额|预算数|本年预算数?|预算金额|\d{4}年预算数?)$/ },
+  { measure: 'total', leaf: /^“?三公”?经费(合计|总计|预算数?)$/ },
 ];
 
-export function measureOfHeader(path: string[]): string | null {
+/**
+ * The measure a column's header path names. The most specific label is the lowest one, so the
+ * path is tried from the bottom up; a rule's `under` must match a label above the one it names.
+ */
+export function measureOfHeader(path: string[], headerText = ''): string | null {
   const clean = path.map((p) => p.replace(/\s+/g, '').replace(/[（(].*?[)）]$/, '')).filter(Boolean);
-  const leaf = clean[clean.length - 1];
-  if (!leaf) return null;
-  const ancestors = clean.slice(0, -1).join('›');
-  for (const r of HEADER_RULES) if (r.leaf.test(leaf) && (!r.under || r.under.test(ancestors))) return r.measure;
-  // A leaf "合计" under a group names the group's total only when the group itself names nothing.
+  const all = headerText.replace(/\s+/g, '');
+  for (let i = clean.length - 1; i >= 0; i--) {
+    const leaf = clean[i]!;
+    const ancestors = clean.slice(0, i).join('›');
+    for (const r of HEADER_RULES) if (r.leaf.test(leaf) && (!r.under || r.under.test(ancestors)) && (!r.headerHas || r.headerHas.test(all))) return r.measure;
+  }
   return null;
 }
 

@@ -112,12 +112,10 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
     const notes = body.filter((l) => /^注[:：]/.test(squash(text(l)))).map(raw);
     const lines = body.filter((l) => !/^注[:：]/.test(squash(text(l))));
     const previous = tables.find((t) => t.tableId === spec.id);
-    const rows =
-      spec.layout === 'statement'
-        ? statementGrid(lines, spec).rows
-        : spec.layout === 'classTree'
-          ? treeGrid(lines, spec).rows
-          : lines.map((l) => ({ cells: l.tokens.map((t) => t.text.trim()), line: l.line, page: l.page }));
+    const grid = spec.layout === 'statement' ? statementGrid(lines, spec) : spec.layout === 'classTree' ? treeGrid(lines, spec) : null;
+    if (grid && process.env.YUSUAN_DEBUG_GRID)
+      process.stderr.write(`[grid] 表${spec.id} 第${all[at]!.line}行 ${JSON.stringify(grid.columns.map((c) => [c.measure, c.header]))}\n`);
+    const rows = grid ? grid.rows : lines.map((l) => ({ cells: l.tokens.map((t) => t.text.trim()), line: l.line, page: l.page }));
     if (previous) {
       // A continuation page repeats the title and header: only its data lines are new.
       previous.rows.push(...rows.filter((r) => !r.cells.every((c) => c === '')));
