@@ -18,7 +18,8 @@ const FURNITURE = [
   /^公开\s*\d+\s*表$/,
   /^(预算|决算)\s*\d+\s*表$/,
 ];
-const TABLE_PREFIX = /^((部门|单位)?公开表\s*[\d-]+|公开\s*\d+\s*表|(预算|决算)\s*\d+\s*表|(预算|决算)?表\s*[\d一二三四五六七八九十-]+|附表\s*\d*)\s*/;
+const TABLE_PREFIX =
+  /^((部门|单位)?公开表\s*[\d-]+|公开\s*\d+\s*表|(预算|决算)\s*\d+\s*表|(预算|决算)?表\s*[\d一二三四五六七八九十-]+|附表\s*\d*)\s*[:：.．、]?\s*/;
 const GLOSSARY = /名词解释/;
 
 const text = (l: PositionedLine) =>
@@ -89,7 +90,14 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
     const spec = titleOf(all[i]!, profile, index);
     if (!spec) continue;
     const near = all.slice(Math.max(0, i - 2), i + 6);
-    if (!near.some((l) => UNIT.test(squash(text(l)))) && firstDataLine(all.slice(i + 1, i + 12)) < 0) continue;
+    // A list of titles (contents without page numbers) is not a table: the next line is a title too.
+    const prev = all[i - 1] ? titleOf(all[i - 1]!, profile, index) : null;
+    const next = all[i + 1] ? titleOf(all[i + 1]!, profile, index) : null;
+    // A heading naming the table just before its printed title: the title below is the one.
+    if (next?.id === spec.id) continue;
+    // A list of different titles in a row is a table of contents.
+    if ((prev && prev.id !== spec.id) || (next && next.id !== spec.id)) continue;
+    if (!near.some((l) => UNIT.test(squash(text(l)))) && firstDataLine(all.slice(i + 1, i + 10)) < 0) continue;
     starts.push({ at: i, spec });
   }
 
