@@ -75,8 +75,13 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
       squash(text(l))
         .replace(/[.…·]{2,}.*$/, '')
         .replace(/\d+$/, '');
+    const tocPage = all[tocAt]!.page;
     for (let i = tocAt + 1; i < all.length && i < tocAt + 80; i++) {
-      const k = key(all[i]!);
+      const l = all[i]!;
+      const t = squash(text(l));
+      // Contents are a page or two of short entries; prose or a repeated heading starts the body.
+      if (l.page > tocPage + 1 || t.length > 45 || /。/.test(t)) break;
+      const k = key(l);
       if (seen.has(k) && k.length >= 4) break;
       seen.add(k);
       tocEnd = i;
