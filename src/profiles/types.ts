@@ -79,6 +79,9 @@ export interface ProfileTable {
   measures?: MeasureColumn[];
   rowIdentities?: RowIdentity[];
   hasProjects?: boolean;
+  /** When two columns name the same measure (预算数 and 决算数 groups), take the one whose header
+   *  path matches this pattern. */
+  preferHeader?: string;
   /** Which funds the table covers (gpb = 一般公共预算). */
   fundType?: 'all' | 'fiscal' | 'gpb' | 'govFund' | 'soc';
   /** statement */

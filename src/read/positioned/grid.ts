@@ -347,13 +347,23 @@ export function treeGrid(lines: PositionedLine[], spec: ProfileTable): GridResul
   const wanted = new Map((spec.measures ?? []).map((m) => [m.measure, m.column]));
   // Unnamed columns: if the header names none of them, take the spec's measures in order.
   if (cols.every((c) => c.measure === null) && cols.length <= (spec.measures ?? []).length) cols.forEach((c, i) => (c.measure = spec.measures![i]!.measure));
-  const used = new Set<string>();
+  const prefer = spec.preferHeader ? new RegExp(spec.preferHeader) : null;
   for (const c of cols) {
-    if (c.measure && (!wanted.has(c.measure) || used.has(c.measure))) {
-      notes.push(`列“${c.header}”（${c.measure}）不在模板中或重复，已忽略`);
+    if (c.measure && !wanted.has(c.measure)) {
+      notes.push(`列“${c.header}”（${c.measure}）不在模板中，已忽略`);
       c.measure = null;
     }
-    if (c.measure) used.add(c.measure);
+  }
+  // Two columns for one measure: keep the preferred group's (决算数 over 预算数), else the first.
+  for (const m of new Set(cols.map((c) => c.measure).filter((x): x is string => !!x))) {
+    const same = cols.filter((c) => c.measure === m);
+    if (same.length < 2) continue;
+    const keep = (prefer && same.find((c) => prefer.test(c.header))) || same[0]!;
+    for (const c of same)
+      if (c !== keep) {
+        notes.push(`列“${c.header}”与“${keep.header}”同为${m}，已忽略`);
+        c.measure = null;
+      }
   }
   const width = Math.max(...(spec.measures ?? []).map((m) => m.column), spec.labelColumn ?? 0, ...(spec.codeColumns ?? [0]), spec.unitCodeColumn ?? 0) + 1;
   const rows: RawRow[] = [];
@@ -451,7 +461,11 @@ export function statementGrid(lines: PositionedLine[], spec: ProfileTable): Grid
     );
     clusters.forEach((c, k) => {
       const path = paths[k]!;
-      let measure = side.measures.length === 1 ? side.measures[0]!.measure : measureOfHeader(path);
+      // One amount column on a side is the side's amount, whatever its header says (预算数, 金额, 决算数).
+      let measure = side.measures.length === 1 || clusters.length === 1 ? side.measures[0]!.measure : measureOfHeader(path);
+      if (measure === null && k === 0) measure = side.measures[0]!.measure;
+      // A statement side's amount column is headed 合计 or 预算数.
+      if (measure === 'total' && !side.measures.some((m) => m.measure === 'total')) measure = 'amount';
       if (measure && !side.measures.some((m) => m.measure === measure)) measure = null;
       if (!measure && clusters.length === side.measures.length) measure = side.measures[k]!.measure;
       cols.push({ ...c, measure, header: path.join('›'), side: si });
