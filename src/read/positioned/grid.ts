@@ -306,6 +306,29 @@ function headerPaths(header: PositionedLine[], cols: { x0: number; x1: number }[
   });
 }
 
+/**
+ * 决算 tables print the same columns twice, under 预算数 and under 决算数. When both group labels are
+ * in the header and split the columns evenly, the better-labelled half lends its measures to the
+ * other in order, and only the preferred half keeps them.
+ */
+function splitBudgetActual(header: PositionedLine[], cols: Column[], prefer: RegExp | null) {
+  const tokens = header.flatMap((l) => l.tokens);
+  const budget = tokens.find((t) => /^(全年|年初)?预算数?$/.test(squash(t.text)));
+  const actual = tokens.find((t) => /^(全年)?决算数?$/.test(squash(t.text)));
+  if (!budget || !actual || cols.length < 2) return;
+  const centre = (x: { x0: number; x1: number }) => (x.x0 + x.x1) / 2;
+  const inBudget = (c: Column) => Math.abs(centre(c) - centre(budget)) < Math.abs(centre(c) - centre(actual));
+  const a = cols.filter(inBudget);
+  const b = cols.filter((c) => !inBudget(c));
+  if (a.length !== b.length) return;
+  const named = (g: Column[]) => g.filter((c) => c.measure).length;
+  const [from, to] = named(a) >= named(b) ? [a, b] : [b, a];
+  to.forEach((c, i) => (c.measure = from[i]!.measure));
+  const keepActual = prefer ? prefer.test('决算') : false;
+  for (const c of keepActual ? a : b) c.measure = null;
+  for (const c of keepActual ? b : a) c.header = `${keepActual ? '决算数' : '预算数'}›${c.header}`;
+}
+
 /** Split a line into key tokens (codes, label) and value tokens (amounts right of the label). */
 function splitKeyValues(l: PositionedLine, labelLimit: number): { key: Token[]; values: Token[] } {
   const key: Token[] = [];
@@ -354,6 +377,7 @@ export function treeGrid(lines: PositionedLine[], spec: ProfileTable): GridResul
       c.measure = null;
     }
   }
+  splitBudgetActual(header, cols, prefer);
   // Two columns for one measure: keep the preferred group's (决算数 over 预算数), else the first.
   for (const m of new Set(cols.map((c) => c.measure).filter((x): x is string => !!x))) {
     const same = cols.filter((c) => c.measure === m);
