@@ -34,7 +34,7 @@ export const HEADER_RULES: HeaderRule[] = [
   { measure: 'govFund', leaf: /^政府性基金/ },
   { measure: 'soc', leaf: /^国有资本经营/ },
   { measure: 'total', leaf: /^(合计|总计|小计|金额|预算数|本年预算数?|预算金额|\d{4}年预算数?)$/ },
-  { measure: 'total', leaf: /^“?三公”?经费(合计|总计|预算数?)$/ },
+  { measure: 'total', leaf: /^“?三公”?经费.{0,12}(合计|总计|总额|预算数?|\(决\)算数.*)$/ },
 ];
 
 /**
@@ -42,13 +42,15 @@ export const HEADER_RULES: HeaderRule[] = [
  * path is tried from the bottom up; a rule's `under` must match a label above the one it names.
  */
 export function measureOfHeader(path: string[], headerText = ''): string | null {
-  const clean = path.map((p) => p.replace(/\s+/g, '').replace(/[（(].*?[)）]$/, '')).filter(Boolean);
+  const clean = path.map((p) => p.replace(/\s+/g, '').replace(/[（(][^（(]*?[)）]$/, '')).filter(Boolean);
   const all = headerText.replace(/\s+/g, '');
-  for (let i = clean.length - 1; i >= 0; i--) {
-    const leaf = clean[i]!;
-    const ancestors = clean.slice(0, i).join('›');
-    for (const r of HEADER_RULES) if (r.leaf.test(leaf) && (!r.under || r.under.test(ancestors)) && (!r.headerHas || r.headerHas.test(all))) return r.measure;
-  }
+  // A label wrapped over lines ("公务接" / "待费") is the run of path elements ending at it.
+  for (let i = clean.length - 1; i >= 0; i--)
+    for (let j = i; j >= 0; j--) {
+      const leaf = clean.slice(j, i + 1).join('');
+      const ancestors = clean.slice(0, j).join('›');
+      for (const r of HEADER_RULES) if (r.leaf.test(leaf) && (!r.under || r.under.test(ancestors)) && (!r.headerHas || r.headerHas.test(all))) return r.measure;
+    }
   return null;
 }
 
