@@ -89,8 +89,12 @@ export async function run(
         allowFlags(args, ['format', 'profile', 'all']);
         const format = args.flags.get('format') ?? 'text';
         if (format !== 'text' && format !== 'json') throw new UsageError('--format 只能是 text 或 json');
-        const { disclosure, profile } = await read(args);
+        const { disclosure, profile, pageOf } = await read(args);
         const findings = runRules(disclosure, profile);
+        // A location of a paged input names its page (rules name the line; the reader knows the page).
+        if (pageOf)
+          for (const f of findings)
+            f.locations = f.locations.map((l) => (l.page === undefined && pageOf(l.line) !== undefined ? { ...l, page: pageOf(l.line)! } : l));
         if (format === 'json') {
           const document = {
             file: disclosure.meta.source.file,

@@ -35,6 +35,8 @@ export function provenance(raw: RawTable, row: RawRow, rowIndex: number, column?
   const p: Provenance = { line: row.line, table: raw.tableId, row: rowIndex };
   if (column !== undefined) p.column = column;
   if (row.page !== undefined) p.page = row.page;
+  const box = column !== undefined ? row.boxes?.[column] : undefined;
+  if (box) p.box = box;
   return p;
 }
 

@@ -26,7 +26,9 @@ import { interpretStatement } from './statement.js';
 export function interpretDocument(raw: RawDocument, profile: Profile): Disclosure {
   const title = raw.cover.map((l) => l.text.trim()).join('');
   const yearMatch = /(\d{4})\s*年/.exec(title);
-  const department = (yearMatch ? title.slice(0, yearMatch.index) : title).replace(/\s+/g, '') || '未知部门';
+  // "预算主管部门：上海市普陀区司法局" names the department outright; else it is what precedes the year.
+  const named = /(主管部门|部门名称|编制部门|编制单位|单位名称|部门)[:：]\s*([^\s:：]{2,40})/.exec(raw.cover.map((l) => l.text).join(' '));
+  const department = (named ? named[2]! : yearMatch ? title.slice(0, yearMatch.index) : title).replace(/\s+/g, '') || '未知部门';
   const overview = readOverview(raw);
   const ctx: InterpretContext = { department, unitNames: overview.unitNames, notes: [] };
 
@@ -213,7 +215,7 @@ function operatingCost(c: NumericClaim | undefined): OtherFacts['operatingCost']
 function readGlossary(raw: RawDocument): Disclosure['glossary'] {
   const out: Disclosure['glossary'] = [];
   for (const l of raw.glossary) {
-    const m = /^\s*\d+[.、．]\s*([^：:]{1,30})[：:](.+)$/.exec(l.text);
+    const m = /^\s*(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）])\s*([^：:]{1,30})[：:](.+)$/.exec(l.text);
     if (m) out.push({ term: m[1]!.trim(), definition: m[2]!.trim(), source: { line: l.line } });
     else if (out.length) out[out.length - 1]!.definition += l.text.trim();
   }

@@ -192,6 +192,7 @@ const numericClaim = object<NumericClaim>('说明中的数字', '情况说明等
   basis: opt(str('占比的基数（句中写明时）')),
   partOf: opt(str('所属总数的 id（“其中”之后的分项）')),
   about: opt(str('占比或变化所修饰的金额的 id')),
+  year: opt(int('数字前写明的年度（如“2025年预算执行数为…”中的 2025）', 1900)),
   sentence: int('所在句子的序号（NarrativeSentence.index）', 0),
   section: str('所在章节的 id'),
   source: SOURCE,

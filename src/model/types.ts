@@ -120,6 +120,8 @@ export interface NumericClaim {
   partOf?: string;
   /** For shares and changes: id of the amount claim they qualify. */
   about?: string;
+  /** The year written just before the number's subject ("2025年预算执行数为…"). */
+  year?: number;
   sentence: number;
   section: string;
   source: Provenance;

@@ -99,6 +99,8 @@ function extractParagraph(text: string, lineAt: LineAt, section: string, sentenc
     const source = lineAt(sentenceStart);
     const sentence: NarrativeSentence = { index: sentences.length, section, text: s, source };
     sentences.push(sentence);
+    // A breakdown carries into the next sentence only when that sentence opens with 其中.
+    if (!/^其中/.test(s)) breakdownParents = null;
     let cursor = 0;
     const qiZhong = [...s.matchAll(/其中/g)].map((m) => m.index ?? 0);
     let lastAmount: NumericClaim | null = null;
@@ -121,6 +123,7 @@ function extractParagraph(text: string, lineAt: LineAt, section: string, sentenc
         qiZhong.shift();
       }
       const clause = clauseBefore(s, at, cursor);
+      const yearOf = /(\d{4})\s*年(?!.*\d{4}\s*年)/.exec(clause.replace(/(比|较|与).*$/, ''));
       cursor = at + m[0].length;
       const family = FAMILY(unit);
       const id = `c${claims.length + 1}`;
@@ -141,7 +144,7 @@ function extractParagraph(text: string, lineAt: LineAt, section: string, sentenc
       } else if (family === 'ratio') {
         continue;
       } else {
-        claim = { ...base, kind: family === 'money' ? 'amount' : 'count', subject: subjectOf(clause) };
+        claim = { ...base, kind: family === 'money' ? 'amount' : 'count', subject: subjectOf(clause), ...(yearOf ? { year: Number(yearOf[1]) } : {}) };
         const parent = breakdownParents?.get(family);
         if (parent && parent.id !== id) claim.partOf = parent.id;
         lastAmount = claim;

@@ -18,6 +18,13 @@ import { readXlsx } from './positioned/xlsx.js';
 import { readHtml } from './positioned/html.js';
 import type { PositionedDocument } from './positioned/types.js';
 
+export interface ReadResult {
+  disclosure: Disclosure;
+  profile: Profile;
+  /** Page of a source line, for paged input (PDF, `pdftotext -layout` text); undefined otherwise. */
+  pageOf?: (line: number) => number | undefined;
+}
+
 export interface ReadOptions {
   profiles: Profile[];
   /** Force a profile by id instead of detecting it. */
@@ -28,7 +35,7 @@ export interface ReadOptions {
  * Read one disclosure from one or more files (a 说明 PDF + a 报表 PDF are one publication). PDF,
  * XLSX, HTML and text are told apart by content.
  */
-export async function readDisclosureFiles(paths: string[], options: ReadOptions): Promise<{ disclosure: Disclosure; profile: Profile }> {
+export async function readDisclosureFiles(paths: string[], options: ReadOptions): Promise<ReadResult> {
   if (paths.length === 0) throw new InputError('（无）', '没有给出文件');
   const inputs = paths.map((p) => ({ name: p, bytes: readChecked(p) }));
   const formats = inputs.map((i) => sniffFormat(i.bytes));
@@ -47,7 +54,7 @@ export async function readDisclosureFiles(paths: string[], options: ReadOptions)
   return readPositioned(doc, paths.join('、'), options);
 }
 
-export function readPositioned(doc: PositionedDocument, file: string, options: ReadOptions): { disclosure: Disclosure; profile: Profile } {
+export function readPositioned(doc: PositionedDocument, file: string, options: ReadOptions): ReadResult {
   const text = doc.pages.flatMap((p) => p.lines.map((l) => l.tokens.map((t) => t.text).join(' '))).join('\n');
   if (!looksLikeDisclosure(text)) throw new InputError(file, '内容不像部门预算或决算公开文件（未找到预算/决算、收支和金额单位）');
   const profile = pickProfile(text, file, options);
@@ -56,7 +63,36 @@ export function readPositioned(doc: PositionedDocument, file: string, options: R
   const disclosure = interpretDocument(raw, profile);
   for (const p of doc.pages)
     if (p.imageOnly) disclosure.readerNotes.push({ message: `第 ${p.number} 页只有图像，没有文字层，未读取`, source: { line: 0, page: p.number } });
-  return { disclosure, profile };
+  if (doc.format !== 'pdf') return { disclosure, profile };
+  const pageOf = pageIndex(doc);
+  completePages(disclosure, pageOf);
+  return { disclosure, profile, pageOf };
+}
+
+/** Page of each line of a paged document (line numbers are unique across its pages and files). */
+function pageIndex(doc: PositionedDocument): (line: number) => number | undefined {
+  const pages = new Map<number, number>();
+  for (const p of doc.pages) for (const l of p.lines) pages.set(l.line, p.number);
+  return (line) => pages.get(line);
+}
+
+/**
+ * Give every source reference of the model its page. Tables and amounts record theirs; titles, the
+ * contents, prose and notes record only the line, and a finding pointing there would lack the page.
+ */
+function completePages(disclosure: Disclosure, pageOf: (line: number) => number | undefined): void {
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v !== null && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.line === 'number' && o.page === undefined) {
+        const page = pageOf(o.line);
+        if (page !== undefined) o.page = page;
+      }
+      Object.values(o).forEach(visit);
+    }
+  };
+  visit(disclosure);
 }
 
 function mergeDocuments(docs: PositionedDocument[]): PositionedDocument {
@@ -88,11 +124,11 @@ function readChecked(path: string): Uint8Array {
 }
 
 /** Synchronous read of a text disclosure (tests and tools; the CLI uses readDisclosureFiles). */
-export function readDisclosureFile(path: string, options: ReadOptions): { disclosure: Disclosure; profile: Profile } {
+export function readDisclosureFile(path: string, options: ReadOptions): ReadResult {
   return readDisclosureBytes(readChecked(path), path, options);
 }
 
-export function readDisclosureBytes(bytes: Uint8Array, file: string, options: ReadOptions): { disclosure: Disclosure; profile: Profile } {
+export function readDisclosureBytes(bytes: Uint8Array, file: string, options: ReadOptions): ReadResult {
   const format = sniffFormat(bytes);
   if (format === 'binary') throw new InputError(file, '不是文本文件，也不是可识别的 PDF/XLSX/HTML 文件');
   if (format !== 'text') throw new InputError(file, `暂不支持 ${format.toUpperCase()} 格式，请先转换为文本（pdftotext）`);
@@ -100,13 +136,17 @@ export function readDisclosureBytes(bytes: Uint8Array, file: string, options: Re
   if (!looksLikeDisclosure(text)) throw new InputError(file, '内容不像部门预算或决算公开文件（未找到预算/决算、收支和金额单位）');
   const profile = pickProfile(text, file, options);
   // Tab-separated text in a template whose column indexes describe it is read cell by cell;
-  // anything else is read by position and header words, like a PDF.
+  // anything else is read by position and header words, like a PDF. Layout text keeps the PDF's
+  // pages (form feeds).
+  const layout = looksLikeLayoutText(text) ? readLayoutText(text, file) : null;
   const raw =
-    profile.tabColumns && !looksLikeLayoutText(text)
-      ? readTextDocument(text, file, bytes, profile)
-      : segmentPositioned(looksLikeLayoutText(text) ? readLayoutText(text, file) : tabTextToPositioned(text, file), profile);
+    profile.tabColumns && !layout ? readTextDocument(text, file, bytes, profile) : segmentPositioned(layout ?? tabTextToPositioned(text, file), profile);
   if (raw.tables.length === 0) throw new InputError(file, `按模板“${profile.name}”未找到任何公开表`);
-  return { disclosure: interpretDocument(raw, profile), profile };
+  const disclosure = interpretDocument(raw, profile);
+  if (!layout) return { disclosure, profile };
+  const pageOf = pageIndex(layout);
+  completePages(disclosure, pageOf);
+  return { disclosure, profile, pageOf };
 }
 
 function pickProfile(text: string, file: string, options: ReadOptions): Profile {

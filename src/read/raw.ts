@@ -13,6 +13,8 @@ export interface RawRow {
   cells: string[];
   line: number;
   page?: number;
+  /** Where each cell was printed ([x0, y0, x1, y1], PDF points, bottom-left origin), when known. */
+  boxes?: ([number, number, number, number] | undefined)[];
 }
 
 export interface RawTable {

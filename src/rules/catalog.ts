@@ -20,6 +20,8 @@ import { narrativeChange } from './narrative/change.js';
 import { narrativeConsistency } from './narrative/consistency.js';
 import { narrativeShare } from './narrative/share.js';
 import { unverified } from './narrative/unverified.js';
+import { comparisonYear } from './narrative/comparison-year.js';
+import { wording } from './narrative/wording.js';
 import { nameMismatch } from './classification/name-mismatch.js';
 import { personnelPublicSplit } from './classification/personnel-public.js';
 import { unknownCode } from './classification/unknown-code.js';
@@ -62,6 +64,8 @@ export const RULES: readonly Rule[] = [
   narrativeChange,
   breakdownSum,
   narrativeConsistency,
+  comparisonYear,
+  wording,
   unverified,
   requiredTables,
   tocVsBody,

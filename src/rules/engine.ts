@@ -10,8 +10,30 @@ import type { Finding, Rule } from './types.js';
 
 const ORDER: Record<string, number> = { error: 0, warning: 1, info: 2 };
 
+/** Page of each source line, from everything that records both: findings only need to name the line. */
+function pageOfLine(doc: Disclosure): Map<number, number> {
+  const map = new Map<number, number>();
+  const note = (p: { line: number; page?: number }) => {
+    if (p.page !== undefined && !map.has(p.line)) map.set(p.line, p.page);
+  };
+  for (const t of doc.tables) {
+    note(t.source);
+    t.rows.forEach((r) => note(r.source));
+  }
+  doc.facts.forEach((f) => note(f.source));
+  doc.narrative.sentences.forEach((s) => note(s.source));
+  doc.narrative.claims.forEach((c) => note(c.source));
+  doc.performance.projects.forEach((p) => {
+    note(p.source);
+    p.indicators.forEach((i) => note(i.source));
+  });
+  doc.toc.forEach((e) => note(e.source));
+  return map;
+}
+
 export function runRules(doc: Disclosure, profile: Profile, rules: readonly Rule[] = RULES): Finding[] {
   const index = new DisclosureIndex(doc);
+  const pages = pageOfLine(doc);
   const findings: Finding[] = [];
   for (const rule of rules) {
     if (rule.identity && !profile.identities.includes(rule.id)) continue;
@@ -26,7 +48,7 @@ export function runRules(doc: Disclosure, profile: Profile, rules: readonly Rule
         actual: d.actual,
         difference: d.difference,
         unit: d.unit,
-        locations: d.locations,
+        locations: d.locations.map((l) => (l.page === undefined && pages.has(l.line) ? { ...l, page: pages.get(l.line)! } : l)),
       });
     }
   }

@@ -329,6 +329,12 @@ function splitBudgetActual(header: PositionedLine[], cols: Column[], prefer: Reg
   for (const c of keepActual ? b : a) c.header = `${keepActual ? '决算数' : '预算数'}›${c.header}`;
 }
 
+/** A token's box on the page, from the token's x extent and its line's vertical extent. */
+function boxOf(l: PositionedLine, t: Token): [number, number, number, number] | undefined {
+  if (!l.box) return undefined;
+  return [Math.round(t.x0 * 100) / 100, l.box[1], Math.round(t.x1 * 100) / 100, l.box[3]];
+}
+
 /** Split a line into key tokens (codes, label) and value tokens (amounts right of the label). */
 function splitKeyValues(l: PositionedLine, labelLimit: number): { key: Token[]; values: Token[] } {
   const key: Token[] = [];
@@ -392,8 +398,11 @@ export function treeGrid(lines: PositionedLine[], spec: ProfileTable): GridResul
   const width = Math.max(...(spec.measures ?? []).map((m) => m.column), spec.labelColumn ?? 0, ...(spec.codeColumns ?? [0]), spec.unitCodeColumn ?? 0) + 1;
   const rows: RawRow[] = [];
   let pendingLabel: string[] = [];
+  const headerWords = new Set([...header, ...joined.slice(0, start)].flatMap((l) => l.tokens.map((t) => squash(t.text))));
   for (const l of data) {
     const { key, values } = splitKeyValues(l, labelLimit);
+    // The header repeated at the top of a continuation page.
+    if (values.length === 0 && key.length > 0 && key.filter((t) => headerWords.has(squash(t.text))).length >= Math.max(1, key.length * 0.6)) continue;
     const cells: string[] = new Array(width).fill('');
     let code = '';
     let unitCode = '';
@@ -428,10 +437,13 @@ export function treeGrid(lines: PositionedLine[], spec: ProfileTable): GridResul
     // A table of one unlabelled row (the usual 三公 table) is its own total.
     const onlyRow = !text && !code && !unitCode && rows.length === 0 && data.filter((d) => d.tokens.some((t) => isAmountToken(t.text))).length === 1;
     cells[spec.labelColumn ?? 0] = TOTAL.test(squash(text)) || onlyRow ? '合计' : text;
+    const boxes: ([number, number, number, number] | undefined)[] = new Array(width).fill(undefined);
     assignRow(cols, values).forEach((c, i) => {
-      if (c?.measure) cells[wanted.get(c.measure)!] = values[i]!.text.replace(/\s+/g, '');
+      if (!c?.measure) return;
+      cells[wanted.get(c.measure)!] = values[i]!.text.replace(/\s+/g, '');
+      boxes[wanted.get(c.measure)!] = boxOf(l, values[i]!);
     });
-    rows.push({ cells, line: l.line, page: l.page });
+    rows.push({ cells, line: l.line, page: l.page, boxes });
   }
   if (pendingLabel.length && rows.length) {
     const prev = rows[rows.length - 1]!;
@@ -499,6 +511,7 @@ export function statementGrid(lines: PositionedLine[], spec: ProfileTable): Grid
   const rows: RawRow[] = [];
   for (const l of data) {
     const cells: string[] = new Array(width).fill('');
+    const boxes: ([number, number, number, number] | undefined)[] = new Array(width).fill(undefined);
     const labels: string[][] = sides.map(() => []);
     sides.forEach((side, si) => {
       const mine = l.tokens.filter((t) => sideOf(t) === si);
@@ -507,12 +520,14 @@ export function statementGrid(lines: PositionedLine[], spec: ProfileTable): Grid
       const sideCols = cols.filter((k) => k.side === si);
       assignRow(sideCols, values).forEach((c, i) => {
         const m = side.measures.find((x) => x.measure === c?.measure);
-        if (m) cells[m.column] = values[i]!.text.replace(/\s+/g, '');
+        if (!m) return;
+        cells[m.column] = values[i]!.text.replace(/\s+/g, '');
+        boxes[m.column] = boxOf(l, values[i]!);
       });
     });
     sides.forEach((s, si) => (cells[s.labelColumn] = labels[si]!.join('')));
     if (cells.every((c) => c === '')) continue;
-    rows.push({ cells, line: l.line, page: l.page });
+    rows.push({ cells, line: l.line, page: l.page, boxes });
   }
   return { rows, columns: cols.map((c) => ({ measure: c.measure, header: c.header, x0: c.x0, x1: c.x1 })), notes };
 }

@@ -154,10 +154,33 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
     .slice(0, Math.max(0, coverEnd))
     .filter((l) => !inTable.has(all.indexOf(l)))
     .slice(0, 6);
-  const prose = all.map((l, i) => ({ l, i })).filter(({ i }) => !inTable.has(i) && i > Math.max(tocEnd, coverEnd - 1));
+  // Prose: what is neither a table, the contents, nor a contents-style line with dot leaders.
+  const leaders = (l: PositionedLine) => /[.…·]{4,}\s*\d*$/.test(text(l));
+  const prose = all.map((l, i) => ({ l, i })).filter(({ l, i }) => !inTable.has(i) && i > Math.max(tocEnd, coverEnd - 1) && !leaders(l));
+  // 名词解释 is one part of the prose: from its heading to the next heading of the same rank.
+  const heading = (l: PositionedLine) => {
+    const t = squash(text(l));
+    if (/^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)/.test(t)) return true;
+    // An unnumbered part title ("部门预算编制说明") ends the glossary too; its entries are "（一）…：…" lines.
+    return (
+      l.tokens.length <= 3 &&
+      t.length >= 4 &&
+      t.length <= 28 &&
+      !/[，。；：:]/.test(t) &&
+      !/^([（(]|\d{1,2}[、.．])/.test(t) &&
+      /(说明|情况|概况|职能|设置|报表|预算表|决算表)$/.test(t)
+    );
+  };
   const glossaryAt = prose.findIndex(({ l }) => GLOSSARY.test(squash(text(l))) && l.tokens.length <= 3 && squash(text(l)).length <= 20);
-  const narrative = (glossaryAt >= 0 ? prose.slice(0, glossaryAt) : prose).map(({ l }) => raw(l));
-  const glossary = glossaryAt >= 0 ? prose.slice(glossaryAt + 1).map(({ l }) => raw(l)) : [];
+  let glossaryEnd = prose.length;
+  if (glossaryAt >= 0)
+    for (let k = glossaryAt + 1; k < prose.length; k++)
+      if (heading(prose[k]!.l)) {
+        glossaryEnd = k;
+        break;
+      }
+  const narrative = (glossaryAt >= 0 ? [...prose.slice(0, glossaryAt), ...prose.slice(glossaryEnd)] : prose).map(({ l }) => raw(l));
+  const glossary = glossaryAt >= 0 ? prose.slice(glossaryAt + 1, glossaryEnd).map(({ l }) => raw(l)) : [];
   return {
     file: doc.files.join(' + '),
     format: doc.format === 'layout' ? 'text' : doc.format,

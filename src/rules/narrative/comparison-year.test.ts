@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findingsOf, lineOf, SEED_TEXT, seedWith } from '../../../test/support/seed.js';
+import { comparisonYear } from './comparison-year.js';
+
+test('comparison-year: the example compares 2024 with 2023 throughout', () => {
+  assert.deepEqual(findingsOf(comparisonYear, SEED_TEXT), []);
+});
+
+test('comparison-year: comparing with the document’s own year is an error at that line', () => {
+  const line = lineOf('比 2023 年收支预算总数减少');
+  const found = findingsOf(comparisonYear, seedWith([line, '比 2023 年收支预算总数', '比 2024 年收支预算总数']));
+  assert.equal(found.length, 1);
+  assert.equal(found[0]!.severity, 'error');
+  assert.equal(found[0]!.expected, '2023年');
+  assert.equal(found[0]!.actual, '2024年');
+  assert.equal(found[0]!.locations[0]!.line, line);
+});
+
+test('comparison-year: a figure of one year compared with the same year is an error', () => {
+  // As in 007: "2025年“三公”经费预算 …, 比 2025 年减少" in a 2026 budget.
+  const line = lineOf('交警总队 2024 年“三公”经费财政拨款预算数');
+  const text = seedWith([
+    line,
+    '交警总队 2024 年“三公”经费财政拨款预算数 3387.5 万元',
+    '交警总队 2023 年“三公”经费财政拨款预算数 3387.5 万元，比 2023 年减少 1 万元',
+  ]);
+  const found = findingsOf(comparisonYear, text);
+  assert.equal(found.length, 1);
+  assert.equal(found[0]!.actual, '2023年');
+  assert.equal(found[0]!.expected, '2024年');
+});

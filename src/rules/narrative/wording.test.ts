@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findingsOf, lineOf, SEED_TEXT, seedWith } from '../../../test/support/seed.js';
+import { wording } from './wording.js';
+
+test('wording: the example’s narrative has no doubled punctuation, empty reasons or stray quotes', () => {
+  assert.deepEqual(findingsOf(wording, SEED_TEXT), []);
+});
+
+for (const [name, from, to, what] of [
+  ['doubled full stop', '2024 年未安排。', '2024 年未安排。。', /标点重复/],
+  ['empty reason', '主要原因是严格贯彻国家厉行节约要求，压缩一般性支出经费。', '主要原因是。', /说明内容缺失/],
+  ['unbalanced quotes', '严格贯彻国家厉行节约要求', '严格贯彻“国家厉行节约要求', /引号不成对/],
+] as const) {
+  test(`wording: ${name} is a warning at its line`, () => {
+    const line = lineOf(from);
+    const found = findingsOf(wording, seedWith([line, from, to]));
+    assert.ok(found.length >= 1);
+    assert.equal(found[0]!.severity, 'warning');
+    assert.match(found[0]!.message, what);
+    assert.equal(found[0]!.locations[0]!.line, line);
+  });
+}

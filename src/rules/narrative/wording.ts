@@ -1,0 +1,34 @@
+import type { Draft, Rule } from '../types.js';
+
+const CHECKS: [RegExp, string][] = [
+  [/([。，；、：])\1|^[。，；、：]+$/, '标点重复'],
+  [/(原因是|主要用于|主要包括|具体包括)[：:]?\s*[。；]/, '说明内容缺失（冒号或句号前没有内容）'],
+];
+
+/** Text defects a reviewer would mark: doubled punctuation, an empty reason, unbalanced quotes. */
+export const wording: Rule = {
+  id: 'narrative.wording',
+  title: '说明文字有明显缺陷',
+  category: 'narrative',
+  severity: 'warning',
+  description: '情况说明中明显的文字缺陷：重复的标点（“。。”）、缺了内容的“主要原因是。”、左右引号不成对。',
+  check({ doc }) {
+    const out: Draft[] = [];
+    for (const s of doc.narrative.sentences) {
+      const problems = CHECKS.filter(([re]) => re.test(s.text)).map(([, what]) => what);
+      const open = (s.text.match(/“/g) ?? []).length;
+      const close = (s.text.match(/”/g) ?? []).length;
+      if (open !== close) problems.push(`引号不成对（左引号 ${open} 个，右引号 ${close} 个）`);
+      if (problems.length === 0) continue;
+      out.push({
+        message: `情况说明第 ${s.source.line} 行：${problems.join('；')}：“${s.text.length > 80 ? `${s.text.slice(0, 80)}…` : s.text}”`,
+        expected: null,
+        actual: s.text.slice(0, 80),
+        difference: null,
+        unit: null,
+        locations: [{ line: s.source.line, ...(s.source.page ? { page: s.source.page } : {}), label: '情况说明' }],
+      });
+    }
+    return out;
+  },
+};
