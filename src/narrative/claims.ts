@@ -89,6 +89,7 @@ function extractParagraph(text: string, lineAt: LineAt, section: string, sentenc
   // 其中 opens a breakdown that runs to the end of the paragraph or the next 其中.
   let breakdownParents: Map<string, NumericClaim> | null = null;
   let lastByFamily = new Map<string, NumericClaim>();
+  let paragraphSubject: string | null = null;
   const parts = text.split(/(?<=[。！？])/);
   let offset = 0;
   for (const sentenceText of parts) {
@@ -116,6 +117,8 @@ function extractParagraph(text: string, lineAt: LineAt, section: string, sentenc
       // Years, thresholds and ordinals are not claims.
       if (/^(以上|以下|左右)/.test(after) || /第\s*$/.test(before)) continue;
       if (/\d$/.test(before) || /[.．]$/.test(before)) continue;
+      // Classification codes written in brackets: "住房公积金（01项）".
+      if (/[（(]\s*$/.test(before) && /^[项类款]/.test(m[2]!)) continue;
       const value = normalizeDecimal(raw.replace(/，/g, ','));
       if (value === null) continue;
       while (qiZhong.length && qiZhong[0]! < at && qiZhong[0]! >= cursor) {
@@ -144,7 +147,11 @@ function extractParagraph(text: string, lineAt: LineAt, section: string, sentenc
       } else if (family === 'ratio') {
         continue;
       } else {
-        claim = { ...base, kind: family === 'money' ? 'amount' : 'count', subject: subjectOf(clause), ...(yearOf ? { year: Number(yearOf[1]) } : {}) };
+        let subject = subjectOf(clause);
+        // "2026年预算安排 X 万元" inside an item's paragraph is about that item.
+        if (/^(预算安排|预算数|安排|预算|当年预算|当年预算数)$/.test(subject) && paragraphSubject) subject = paragraphSubject;
+        claim = { ...base, kind: family === 'money' ? 'amount' : 'count', subject, ...(yearOf ? { year: Number(yearOf[1]) } : {}) };
+        if (family === 'money' && !paragraphSubject && /[（(]\d*[类项][)）]/.test(subject)) paragraphSubject = subject;
         const parent = breakdownParents?.get(family);
         if (parent && parent.id !== id) claim.partOf = parent.id;
         lastAmount = claim;

@@ -16,6 +16,8 @@ export interface Figure {
   locations: { line: number; page?: number; table: string; tableTitle: string; label: string; value: string }[];
   /** The phrase names the figure under the wrong classification (e.g. a 项 under another 类). */
   misplaced?: string;
+  /** The phrase gives a code with a name that is not the code's ("医疗卫生与计划生育支出（210类）"). */
+  misnamed?: string;
 }
 
 export function sectionBasis(doc: DisclosureIndex['doc'], profile: Profile, sectionId: string): Basis {
@@ -114,6 +116,8 @@ export class FigureLookup {
       return basis === 'fiscal' ? this.item('fiscalSummary', 'carryOver', 'amount', '上年结转') : this.item('summary', 'carryOver', 'amount', '上年结转');
     if (/收支(预算)?总(数|预算)|^收入(预算|总计)$|收入预算总数/.test(s)) return this.item('summary', 'incomeTotal', 'amount', '收入总计');
     if (/^支出(预算|总计)$|支出预算总数/.test(s)) return this.item('summary', 'expenditureTotal', 'amount', '支出总计');
+    const coded = /(.+?)[（(](\d{3})类[)）](.+?)[（(](\d{2})款[)）](.+?)[（(](\d{2})项[)）]/.exec(s);
+    if (coded) return this.resolveCodedItem(coded, basis);
     const path = /(.+?)[（(]类[)）](.+?)[（(]款[)）](.+?)[（(]项[)）]/.exec(s);
     if (path) return this.resolveItemPath(path[1]!, path[2]!, path[3]!, basis);
     const cls = catalogs().functional.classByName(stripNumbering(s));
@@ -123,6 +127,32 @@ export class FigureLookup {
       return this.item('summary', `class:${cls.code}`, 'amount', cls.name);
     }
     return null;
+  }
+
+  /** "住房保障支出（221类）住房改革支出（02款）住房公积金（01项）": the codes decide; the names must agree. */
+  private resolveCodedItem(m: RegExpExecArray, basis: Basis): Figure | null {
+    const fn = catalogs().functional;
+    const [, className, c1, kuanName, c2, xiangName, c3] = m as unknown as string[];
+    const code = `${c1}${c2}${c3}`;
+    const measure = basis === 'gpbCurrent' ? 'currentYear' : 'total';
+    const label = `${code} ${xiangName}${basis === 'gpbCurrent' ? '当年财政拨款安排' : '合计'}`;
+    const figure = this.codeSum('gpbByFunction', code, measure, label) ?? this.codeSum('expenditureByFunction', code, 'total', label);
+    if (!figure) return null;
+    const t = this.index.table('gpbByFunction') ?? this.index.table('expenditureByFunction');
+    const printed = (c: string) => t?.rows.find((r) => r.code === c)?.label.replace(/\s+/g, '');
+    const wrong: string[] = [];
+    for (const [c, name] of [
+      [c1!, className!],
+      [`${c1}${c2}`, kuanName!],
+      [code, xiangName!],
+    ] as const) {
+      const entry = fn.get(c);
+      const names = [entry?.name, ...(entry?.variants ?? []), printed(c)].filter((x): x is string => !!x).map((x) => x.replace(/\s+/g, ''));
+      const n = name.replace(/\s+/g, '').replace(/^\d+[、.．]/, '');
+      if (names.length && !names.some((x) => x === n || x.startsWith(n) || n.startsWith(x))) wrong.push(`${c}“${n}”应为“${names[0]}”`);
+    }
+    if (wrong.length) figure.misnamed = `科目名称与编码不符：${wrong.join('；')}`;
+    return figure;
   }
 
   private resolveItemPath(className: string, kuanName: string, xiangName: string, basis: Basis): Figure | null {

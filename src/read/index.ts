@@ -119,7 +119,9 @@ function readChecked(path: string): Uint8Array {
     throw new InputError(path, '文件不存在或无法读取');
   }
   if (size === 0) throw new InputError(path, '文件为空');
-  if (size > MAX_INPUT_BYTES) throw new InputError(path, `文件过大（${(size / 1048576).toFixed(1)} MB，上限 ${MAX_INPUT_BYTES / 1048576} MB）`);
+  // Rounded up, so a file just over the limit does not read as "64.0 MB, limit 64 MB".
+  if (size > MAX_INPUT_BYTES)
+    throw new InputError(path, `文件过大（${(Math.ceil((size / 1048576) * 10) / 10).toFixed(1)} MB，上限 ${MAX_INPUT_BYTES / 1048576} MB）`);
   return readFileSync(path);
 }
 

@@ -15,6 +15,15 @@ export const narrativeAmount: Rule = {
     const out: Draft[] = [];
     for (const { claim, figure } of a.claims) {
       if (claim.kind !== 'amount' || !figure) continue;
+      if (figure.misnamed)
+        out.push({
+          message: `情况说明第 ${claim.source.line} 行${figure.misnamed}`,
+          expected: null,
+          actual: claim.subject,
+          difference: null,
+          unit: null,
+          locations: [claimLoc(claim), ...figure.locations.slice(0, 2)],
+        });
       if (figure.misplaced)
         out.push({
           message: `情况说明第 ${claim.source.line} 行科目归类错误：${figure.misplaced}`,

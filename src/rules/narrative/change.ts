@@ -21,7 +21,36 @@ export const narrativeChange: Rule = {
       if (rate.kind !== 'changeRate' || !rate.about) continue;
       const amount = a.claims.find((c) => c.claim.kind === 'change' && c.claim.about === rate.about && c.claim.sentence === rate.sentence)?.claim;
       const current = a.byId.get(rate.about);
-      if (!amount || !current) continue;
+      if (!current) continue;
+      if (!amount) {
+        // "2025年执行数为 X 万元，2026年预算安排 Y 万元，比2025年增加 R%": both years' figures are in the sentence.
+        const previous = a.claims.find(
+          (c) =>
+            c.claim.kind === 'amount' &&
+            c.claim.sentence === rate.sentence &&
+            c.claim.id !== current.claim.id &&
+            c.claim.year !== undefined &&
+            current.claim.year !== undefined &&
+            c.claim.year < current.claim.year,
+        )?.claim;
+        const cur = proseToFen(current.claim.value, current.claim.unit);
+        const prev = previous ? proseToFen(previous.value, previous.unit) : null;
+        if (!previous || cur === null || prev === null || prev === 0) continue;
+        const sign = directionSign(rate.direction);
+        const actualSign = Math.sign(cur - prev);
+        const verdict = checkStatedRatio(ratio(Math.abs(cur - prev), prev)!, '%', rate.value, rate.decimals);
+        const wrongWay = sign !== 0 && actualSign !== 0 && sign !== actualSign;
+        if (!wrongWay && verdict.verdict !== 'wrong') continue;
+        out.push({
+          message: `情况说明第 ${rate.source.line} 行：${previous.year} 年 ${previous.value}${previous.unit}，${current.claim.year} 年 ${current.claim.value}${current.claim.unit}，实际${actualSign > 0 ? '增加' : '减少'} ${verdict.computed}%，但写作“${rate.direction} ${rate.value}%”`,
+          expected: `${actualSign > 0 ? '增加' : '减少'}${verdict.computed}%`,
+          actual: `${rate.direction}${rate.value}%`,
+          difference: null,
+          unit: '%',
+          locations: [claimLoc(rate), claimLoc(previous), claimLoc(current.claim)],
+        });
+        continue;
+      }
       const sa = directionSign(amount.direction);
       const sr = directionSign(rate.direction);
       if (sa !== 0 && sr !== 0 && sa !== sr) {

@@ -1,7 +1,7 @@
 import type { Draft, Rule } from '../types.js';
 
 const CHECKS: [RegExp, string][] = [
-  [/([。，；、：])\1|^[。，；、：]+$/, '标点重复'],
+  [/([。，；、：])\1/, '标点重复'],
   [/(原因是|主要用于|主要包括|具体包括)[：:]?\s*[。；]/, '说明内容缺失（冒号或句号前没有内容）'],
 ];
 
@@ -14,12 +14,15 @@ export const wording: Rule = {
   description: '情况说明中明显的文字缺陷：重复的标点（“。。”）、缺了内容的“主要原因是。”、左右引号不成对。',
   check({ doc }) {
     const out: Draft[] = [];
-    for (const s of doc.narrative.sentences) {
+    doc.narrative.sentences.forEach((s, i) => {
       const problems = CHECKS.filter(([re]) => re.test(s.text)).map(([, what]) => what);
+      // A sentence of a lone full stop right after one that already ended with it: "…支出。。".
+      const prev = doc.narrative.sentences[i - 1];
+      if (/^[。，；]$/.test(s.text) && prev && prev.section === s.section && prev.text.endsWith(s.text)) problems.push('标点重复');
       const open = (s.text.match(/“/g) ?? []).length;
       const close = (s.text.match(/”/g) ?? []).length;
       if (open !== close) problems.push(`引号不成对（左引号 ${open} 个，右引号 ${close} 个）`);
-      if (problems.length === 0) continue;
+      if (problems.length === 0) return;
       out.push({
         message: `情况说明第 ${s.source.line} 行：${problems.join('；')}：“${s.text.length > 80 ? `${s.text.slice(0, 80)}…` : s.text}”`,
         expected: null,
@@ -28,7 +31,7 @@ export const wording: Rule = {
         unit: null,
         locations: [{ line: s.source.line, ...(s.source.page ? { page: s.source.page } : {}), label: '情况说明' }],
       });
-    }
+    });
     return out;
   },
 };
