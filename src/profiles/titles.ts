@@ -10,7 +10,7 @@ export function normalizeTitle(text: string): string {
     .replace(/[（]/g, '(')
     .replace(/[）]/g, ')')
     .replace(/^[-•·*]+/, '');
-  s = s.replace(/^(表[一二三四五六七八九十\d-]+|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、])/, '');
+  s = s.replace(/^(表[一二三四五六七八九十\d-]+|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、．])/, '');
   s = s.replace(/\((公开表|表)?[\d-]+\)$/, '');
   s = s.replace(/\(?\d{4}年度?\)?$/, '');
   s = s.replace(/^\d{4}年(度)?/, '');

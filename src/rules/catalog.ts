@@ -14,6 +14,7 @@ import { performanceVsProjects } from './reconcile/performance-vs-projects.js';
 import { summaryVsExpenditure } from './reconcile/summary-vs-expenditure.js';
 import { summaryVsFiscal } from './reconcile/summary-vs-fiscal.js';
 import { threePublicVsEconomic } from './reconcile/three-public-vs-economic.js';
+import { summaryPersonnelVsBasic } from './reconcile/summary-personnel-vs-basic.js';
 import { breakdownSum } from './narrative/breakdown-sum.js';
 import { narrativeAmount } from './narrative/amount.js';
 import { narrativeChange } from './narrative/change.js';
@@ -42,6 +43,7 @@ export const RULES: readonly Rule[] = [
   statementIdentity,
   summaryVsExpenditure,
   summaryVsFiscal,
+  summaryPersonnelVsBasic,
   fiscalVsGpb,
   gpbItemsVsExpenditure,
   gpbBasicVsExpenditure,

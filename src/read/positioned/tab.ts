@@ -1,4 +1,5 @@
-// Tab-separated disclosure text as positioned lines: one token per non-empty cell, x = cell index.
+// Tab-separated disclosure text as positioned lines: one token per non-empty cell, cell i spanning
+// x 10i…10i+8 (gaps between cells, as on a printed page).
 // Lets templates without tab column indexes read such text by header words like any other.
 
 import { createHash } from 'node:crypto';
@@ -9,7 +10,7 @@ export function tabTextToPositioned(text: string, file: string): PositionedDocum
   const lines: PositionedLine[] = [];
   text.split('\n').forEach((raw, i) => {
     const cells = cleanLine(raw).split('\t');
-    const tokens = cells.map((c, x) => ({ text: c.trim(), x0: x, x1: x + 1 })).filter((t) => t.text !== '');
+    const tokens = cells.map((c, x) => ({ text: c.trim(), x0: x * 10, x1: x * 10 + 8 })).filter((t) => t.text !== '');
     if (tokens.length) lines.push({ page: 1, y: i, height: 1, tokens, line: i + 1 });
   });
   return {
