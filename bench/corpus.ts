@@ -54,7 +54,8 @@ let exact = 0;
 let total = 0;
 const times: number[] = [];
 const misses: string[] = [];
-const tableCounts = { recognised: 0 };
+const tableCounts = { recognised: 0, printed: 0 };
+const unrecognised: string[] = [];
 console.log(`语料：${documents.size} 份文件（${useText ? 'pdftotext 文本' : '原始 PDF/XLSX'}）\n`);
 console.log('文件\t关键数字\t识别表格\t错误/警告/提示\t耗时');
 for (const [id, files] of [...documents].sort()) {
@@ -84,9 +85,12 @@ for (const [id, files] of [...documents].sort()) {
     exact += ok;
     total += n;
     const present = disclosure.tables.filter((t) => t.present).length;
+    const unknown = disclosure.readerNotes.filter((n) => n.message.startsWith('未识别的表格标题')).map((n) => n.message.replace(/^未识别的表格标题/, ''));
     tableCounts.recognised += present;
+    tableCounts.printed += present + unknown.length;
+    for (const u of unknown) unrecognised.push(`${id} ${u}`);
     const sev = (x: string) => findings.filter((f) => f.severity === x).length;
-    line += `${exp ? `${ok}/${n}` : '—'}\t${present} 张（${profile.id}）\t${sev('error')}/${sev('warning')}/${sev('info')}\t${ms.toFixed(0)} ms`;
+    line += `${exp ? `${ok}/${n}` : '—'}\t${present}/${present + unknown.length} 张（${profile.id}）\t${sev('error')}/${sev('warning')}/${sev('info')}\t${ms.toFixed(0)} ms`;
   } catch (e) {
     times.push(performance.now() - t0);
     line += `读取失败：${e instanceof Error ? e.message : String(e)}`;
@@ -94,6 +98,8 @@ for (const [id, files] of [...documents].sort()) {
   console.log(line);
 }
 const sorted = [...times].sort((a, b) => a - b);
-console.log(`\n关键数字：${exact}/${total} 完全一致（${total ? ((exact / total) * 100).toFixed(1) : '0'}%）`);
+console.log(`\n识别表格：${tableCounts.recognised}/${tableCounts.printed}（正文中印出的表，按表名和金额单位判断）`);
+console.log(`关键数字：${exact}/${total} 完全一致（${total ? ((exact / total) * 100).toFixed(1) : '0'}%）`);
 console.log(`每份耗时：中位数 ${sorted[Math.floor(sorted.length / 2)]?.toFixed(0)} ms，最慢 ${sorted[sorted.length - 1]?.toFixed(0)} ms  目标中位数 < 1000 ms`);
+if (unrecognised.length) console.log(`\n未识别的表（${unrecognised.length}）：\n  ${unrecognised.join('\n  ')}`);
 if (misses.length) console.log(`\n不一致的关键数字（${misses.length}）：\n  ${misses.join('\n  ')}`);

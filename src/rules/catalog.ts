@@ -30,6 +30,7 @@ import { emptyTableNote } from './completeness/empty-table-note.js';
 import { narrativeTopics } from './completeness/narrative-topics.js';
 import { requiredTables } from './completeness/required-tables.js';
 import { tocVsBody } from './completeness/toc.js';
+import { unrecognisedTables } from './completeness/unrecognised-tables.js';
 import { categoryWeights } from './performance/category-weights.js';
 import { indicatorValue } from './performance/indicator-value.js';
 import { natureDirection } from './performance/nature-direction.js';
@@ -73,6 +74,7 @@ export const RULES: readonly Rule[] = [
   tocVsBody,
   emptyTableNote,
   narrativeTopics,
+  unrecognisedTables,
 ];
 
 /** Ids of cross-table identity rules, which profiles may declare. */

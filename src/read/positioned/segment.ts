@@ -90,10 +90,24 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
 
   // Table titles outside the contents: a title with a unit line nearby, or a header right after.
   const starts: { at: number; spec: ProfileTable }[] = [];
+  const unrecognised: RawLine[] = [];
   for (let i = 0; i < all.length; i++) {
     if (i > tocAt && i <= tocEnd) continue;
     const spec = titleOf(all[i]!, profile, index);
-    if (!spec) continue;
+    if (!spec) {
+      // A table title this template does not know: a title-like line over a unit line.
+      const t = squash(text(all[i]!)).replace(TABLE_PREFIX, '');
+      const near = all.slice(i + 1, i + 4).some((l) => UNIT.test(squash(text(l))));
+      if (
+        near &&
+        all[i]!.tokens.length <= 3 &&
+        /表$/.test(normalizeTitle(t)) &&
+        t.length <= 45 &&
+        !unrecognised.some((u) => squash(u.text) === squash(text(all[i]!)))
+      )
+        unrecognised.push(raw(all[i]!));
+      continue;
+    }
     const near = all.slice(Math.max(0, i - 2), i + 6);
     // A list of titles (contents without page numbers) is not a table: the next line is a title too.
     const prev = all[i - 1] ? titleOf(all[i - 1]!, profile, index) : null;
@@ -196,7 +210,7 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
         : [],
     overview: [],
     tables,
-    unrecognisedTitles: [],
+    unrecognisedTitles: unrecognised,
     narrative,
     glossary,
   };
