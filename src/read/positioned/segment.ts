@@ -98,14 +98,10 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
       // A table title this template does not know: a title-like line over a unit line.
       const t = squash(text(all[i]!)).replace(TABLE_PREFIX, '');
       const near = all.slice(i + 1, i + 4).some((l) => UNIT.test(squash(text(l))));
-      if (
-        near &&
-        all[i]!.tokens.length <= 3 &&
-        /表$/.test(normalizeTitle(t)) &&
-        t.length <= 45 &&
-        !unrecognised.some((u) => squash(u.text) === squash(text(all[i]!)))
-      )
-        unrecognised.push(raw(all[i]!));
+      const key = normalizeTitle(t);
+      const partHeading = /^(第[一二三四五六七八九十]+部分|附件|附表)/.test(t) || /^(部门|单位)?(预算|决算)(报)?表$/.test(key) || key.length < 4;
+      const seen = unrecognised.some((u) => normalizeTitle(squash(u.text).replace(TABLE_PREFIX, '')) === key);
+      if (near && !partHeading && !seen && all[i]!.tokens.length <= 3 && /表$/.test(key) && t.length <= 45) unrecognised.push(raw(all[i]!));
       continue;
     }
     const near = all.slice(Math.max(0, i - 2), i + 6);
