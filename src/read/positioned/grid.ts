@@ -353,6 +353,15 @@ function splitKeyValues(l: PositionedLine, labelLimit: number): { key: Token[]; 
   return { key, values };
 }
 
+/** A table's lines repaired (split numbers, glued amounts) and cut into header and data, 行次 dropped. */
+function tableParts(lines: PositionedLine[]) {
+  const joined = splitGlued(joinSplitNumbers(lines));
+  const start = firstDataLine(joined);
+  if (start < 0) return null;
+  const header = joinSpacedHeader(joined.slice(0, start));
+  return { joined, start, header, data: dropLineNumbers(header, joined.slice(start)) };
+}
+
 /**
  * Rows of a classification-tree table (支出总表, 一般公共预算支出表, 基本支出表, 三公 table …).
  * Output cells follow the profile spec's indexes: code at the last codeColumn, unit code at
@@ -360,11 +369,9 @@ function splitKeyValues(l: PositionedLine, labelLimit: number): { key: Token[]; 
  */
 export function treeGrid(lines: PositionedLine[], spec: ProfileTable): GridResult {
   const notes: string[] = [];
-  const joined = splitGlued(joinSplitNumbers(lines));
-  const start = firstDataLine(joined);
-  if (start < 0) return { rows: [], columns: [], notes };
-  const header = joinSpacedHeader(joined.slice(0, start));
-  const data = dropLineNumbers(header, joined.slice(start));
+  const parts = tableParts(lines);
+  if (!parts) return { rows: [], columns: [], notes };
+  const { joined, start, header, data } = parts;
   // Where labels end: the left edge of the leftmost decimal amount in the data.
   const amountX0 = Math.min(...data.flatMap((l) => l.tokens.filter((t) => isDecimalAmount(t.text)).map((t) => t.x0)), Infinity);
   const labelLimit = Number.isFinite(amountX0) ? amountX0 : Infinity;
@@ -459,11 +466,9 @@ export function treeGrid(lines: PositionedLine[], spec: ProfileTable): GridResul
  */
 export function statementGrid(lines: PositionedLine[], spec: ProfileTable): GridResult {
   const notes: string[] = [];
-  const joined = splitGlued(joinSplitNumbers(lines));
-  const start = firstDataLine(joined);
-  if (start < 0) return { rows: [], columns: [], notes };
-  const header = joinSpacedHeader(joined.slice(0, start));
-  const data = dropLineNumbers(header, joined.slice(start));
+  const parts = tableParts(lines);
+  if (!parts) return { rows: [], columns: [], notes };
+  const { header, data } = parts;
   const sides = spec.sides ?? [];
   // The split between the sides: the left edge of second labels on two-label lines.
   const seconds: number[] = [];
