@@ -46,7 +46,15 @@ export function interpretDocument(raw: RawDocument, profile: Profile): Disclosur
     }
     seen.add(spec.id);
     const unit: AmountUnit = rt.unit ?? profile.amountUnit;
-    if (spec.layout === 'projectPerformance') {
+    if ((spec.layout === 'projectPerformance' || spec.layout === 'departmentPerformance') && raw.layout === 'positioned') {
+      // Performance-target tables are free-form grids of text; read by position they are not yet
+      // reliable, and checking a misread would report errors the document does not have.
+      tables.push({ ...newTable(spec, rt, unit, 2), empty: rt.rows.length === 0 });
+      ctx.notes.push({
+        message: `表${spec.id}“${rt.printedTitle}”（绩效目标表）按版面读取尚不可靠，本次未读取其指标、未核对`,
+        source: { line: rt.titleLine, ...(rt.page ? { page: rt.page } : {}) },
+      });
+    } else if (spec.layout === 'projectPerformance') {
       const r = interpretProjectPerformance(rt, unit, profile.performance.weightTotal);
       performance.declaredTotal = r.declaredTotal;
       performance.declaredTotalSource = r.declaredTotalSource;

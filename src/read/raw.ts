@@ -33,6 +33,8 @@ export interface RawTable {
 export interface RawDocument {
   file: string;
   format: 'text' | 'pdf' | 'xlsx' | 'html';
+  /** How table rows were cut into cells: by tab columns (the example's text) or by position. */
+  layout: 'tabColumns' | 'positioned';
   sha256: string;
   lineCount: number;
   /** Lines before the table of contents: the cover. */

@@ -31,6 +31,7 @@ import { narrativeTopics } from './completeness/narrative-topics.js';
 import { requiredTables } from './completeness/required-tables.js';
 import { tocVsBody } from './completeness/toc.js';
 import { unrecognisedTables } from './completeness/unrecognised-tables.js';
+import { unreliableTable } from './completeness/unreliable-table.js';
 import { categoryWeights } from './performance/category-weights.js';
 import { indicatorValue } from './performance/indicator-value.js';
 import { natureDirection } from './performance/nature-direction.js';
@@ -75,6 +76,7 @@ export const RULES: readonly Rule[] = [
   emptyTableNote,
   narrativeTopics,
   unrecognisedTables,
+  unreliableTable,
 ];
 
 /** Ids of cross-table identity rules, which profiles may declare. */

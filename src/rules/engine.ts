@@ -6,6 +6,7 @@ import { DisclosureIndex } from '../model/query.js';
 import type { Disclosure } from '../model/types.js';
 import type { Profile } from '../profiles/types.js';
 import { RULES } from './catalog.js';
+import { unreliableTables } from './completeness/unreliable-table.js';
 import type { Finding, Rule } from './types.js';
 
 const ORDER: Record<string, number> = { error: 0, warning: 1, info: 2 };
@@ -52,8 +53,12 @@ export function runRules(doc: Disclosure, profile: Profile, rules: readonly Rule
       });
     }
   }
+  // A table whose reading is in doubt keeps one warning (completeness.unreliable-table), not
+  // row-by-row errors the document may not have.
+  const doubtful = rules.some((r) => r.id === 'completeness.unreliable-table') ? unreliableTables({ doc, profile, index }) : new Map();
+  const kept = findings.filter((f) => !(doubtful.has(f.locations[0]?.table ?? '') && /^(arithmetic|classification)\./.test(f.rule)));
   const cats = Object.keys(CATEGORIES) as Category[];
-  return findings.sort(
+  return kept.sort(
     (a, b) =>
       cats.indexOf(a.category) - cats.indexOf(b.category) ||
       ORDER[a.severity]! - ORDER[b.severity]! ||

@@ -194,6 +194,7 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
   return {
     file: doc.files.join(' + '),
     format: doc.format === 'layout' ? 'text' : doc.format,
+    layout: 'positioned',
     sha256: doc.sha256 || createHash('sha256').update(doc.files.join('|')).digest('hex'),
     lineCount: all.length,
     cover: cover.map(raw),

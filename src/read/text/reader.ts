@@ -68,6 +68,7 @@ export function readTextDocument(text: string, file: string, bytes: Uint8Array, 
   return {
     file,
     format: 'text',
+    layout: 'tabColumns',
     sha256,
     lineCount: lines.length,
     cover,
