@@ -10,7 +10,7 @@ import type { PositionedLine, Token } from './types.js';
 
 const TOTAL = /^(合计|总计)$/;
 const CODE = /^\d{3}(\d{2}){0,3}$/;
-const CODE_LABEL = /^(\d{3}(?:\d{2}){0,3})[-－—\s]+(.+)$/;
+const CODE_LABEL = /^[[【]?(\d{3}(?:\d{2}){0,3})(?:[\]】]|[-－—\s]+)\s*(.+)$/;
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 export const isAmountToken = (t: string) => isAmountText(t.replace(/\s+/g, '')) && /\d/.test(t);

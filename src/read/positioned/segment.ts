@@ -106,8 +106,12 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
     }
     const near = all.slice(Math.max(0, i - 2), i + 6);
     // A list of titles (contents without page numbers) is not a table: the next line is a title too.
-    const prev = all[i - 1] ? titleOf(all[i - 1]!, profile, index) : null;
-    const next = all[i + 1] ? titleOf(all[i + 1]!, profile, index) : null;
+    // Neighbours count only on the same page: a contents list ending at a page break says nothing about the next page.
+    const samePage = (l: PositionedLine | undefined) => (l && l.page === all[i]!.page ? l : undefined);
+    const prevLine = samePage(all[i - 1]);
+    const nextLine = samePage(all[i + 1]);
+    const prev = prevLine ? titleOf(prevLine, profile, index) : null;
+    const next = nextLine ? titleOf(nextLine, profile, index) : null;
     // A heading naming the table just before its printed title: the title below is the one.
     if (next?.id === spec.id) continue;
     // A list of different titles in a row is a table of contents.
@@ -118,9 +122,11 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
 
   const tables: RawTable[] = [];
   const inTable = new Set<number>();
+  const unknownAt = unrecognised.map((u) => all.findIndex((l) => l.line === u.line && l.page === u.page)).filter((i) => i >= 0);
   for (let k = 0; k < starts.length; k++) {
     const { at, spec } = starts[k]!;
-    let end = starts[k + 1]?.at ?? all.length;
+    // A table ends at the next table's title, known to the template or not.
+    let end = Math.min(starts[k + 1]?.at ?? all.length, ...unknownAt.filter((i) => i > at));
     // Prose after the table: stop at the first long sentence line.
     for (let i = at + 1; i < end; i++)
       if (isProse(all[i]!)) {

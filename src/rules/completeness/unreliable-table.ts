@@ -1,4 +1,5 @@
 import { rowSum } from '../arithmetic/row-sum.js';
+import { nameMismatch } from '../classification/name-mismatch.js';
 import { subtotal } from '../arithmetic/subtotal.js';
 import type { Draft, Rule, RuleContext } from '../types.js';
 
@@ -9,7 +10,7 @@ const MIN_FAILURES = 5;
 /** Tables where so many rows contradict themselves that the reading, not the document, is suspect. */
 export function unreliableTables(ctx: RuleContext): Map<string, { failures: number; rows: number }> {
   const failures = new Map<string, number>();
-  for (const d of [...rowSum.check(ctx), ...subtotal.check(ctx)]) {
+  for (const d of [...rowSum.check(ctx), ...subtotal.check(ctx), ...nameMismatch.check(ctx)]) {
     if ((d.severity ?? 'error') !== 'error') continue;
     const t = d.locations[0]?.table;
     if (t) failures.set(t, (failures.get(t) ?? 0) + 1);
@@ -32,7 +33,7 @@ export const unreliableTable: Rule = {
   title: '表格读取结果不可靠',
   category: 'completeness',
   severity: 'warning',
-  description: `一张表中超过 ${MAX_FAILING_SHARE * 100}% 的行（且不少于 ${MIN_FAILURES} 行）行内或上下级合计不符时，更可能是版式未被正确识别而非文件本身有误：报告为一条警告，并不再逐行报告该表的计算错误，请人工核对该表。`,
+  description: `一张表中超过 ${MAX_FAILING_SHARE * 100}% 的行（且不少于 ${MIN_FAILURES} 行）行内或上下级合计不符、或科目名称与编码不符时，更可能是版式未被正确识别而非文件本身有误：报告为一条警告，并不再逐行报告该表的计算错误，请人工核对该表。`,
   check(ctx) {
     const out: Draft[] = [];
     for (const [id, { failures, rows }] of unreliableTables(ctx)) {

@@ -16,6 +16,8 @@ export const fiscalVsGpb: Rule = {
     const t3 = index.table('gpbByFunction');
     if (!t2 || !t3 || t3.rows.length === 0) return [];
     const out: Draft[] = [];
+    // A 财政拨款收支总表 printed with a single amount column has no 一般公共预算 column to compare.
+    if (!index.measures(t2).includes('gpb')) return [];
     const byClass = groupLeaves(index, t3, 'total', classOf);
     for (const row of t2.rows) {
       if (!row.item?.startsWith('class:') || !row.code) continue;
