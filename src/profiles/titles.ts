@@ -31,11 +31,16 @@ export function buildTitleIndex(profile: Profile): TitleIndex {
       if (!map.has(key)) map.set(key, t);
     }
   }
+  const patterns = profile.tables.flatMap((t) => (t.titlePatterns ?? []).map((p) => ({ re: new RegExp(p), t })));
   return {
     match(text: string) {
       const key = normalizeTitle(text);
       if (key.length < 4 || key.length > 40) return null;
-      return map.get(key) ?? null;
+      const direct = map.get(key);
+      if (direct) return direct;
+      // Patterns describe printed titles; a title ends in 表.
+      if (!/表$/.test(key)) return null;
+      return patterns.find((p) => p.re.test(key))?.t ?? null;
     },
   };
 }

@@ -52,12 +52,7 @@ export function titleOf(l: PositionedLine, profile: Profile, index = buildTitleI
   if (l.tokens.length > 3) return null;
   const t = squash(text(l)).replace(TABLE_PREFIX, '');
   if (t.length < 4 || t.length > 45 || /[。；]$/.test(t) || /\.{3,}|…{2,}/.test(t)) return null;
-  const direct = index.match(t);
-  if (direct) return direct;
-  const key = normalizeTitle(t);
-  if (!/表$/.test(key)) return null;
-  for (const spec of profile.tables) for (const p of spec.titlePatterns ?? []) if (new RegExp(p).test(key)) return spec;
-  return null;
+  return index.match(t);
 }
 
 export function segmentPositioned(doc: PositionedDocument, profile: Profile): RawDocument {
@@ -116,7 +111,9 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
     if (next?.id === spec.id) continue;
     // A list of different titles in a row is a table of contents.
     if ((prev && prev.id !== spec.id) || (next && next.id !== spec.id)) continue;
-    if (!near.some((l) => UNIT.test(squash(text(l)))) && firstDataLine(all.slice(i + 1, i + 10)) < 0) continue;
+    // A performance-target table may print no amount unit (单位名称 only): its indicator header marks it.
+    const indicatorHeader = /Performance$/.test(spec.layout) && all.slice(i + 1, i + 8).some((l) => /指标|年度目标|绩效目标/.test(squash(text(l))));
+    if (!near.some((l) => UNIT.test(squash(text(l)))) && firstDataLine(all.slice(i + 1, i + 10)) < 0 && !indicatorHeader) continue;
     starts.push({ at: i, spec });
   }
 
