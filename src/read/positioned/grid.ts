@@ -519,7 +519,11 @@ export function statementGrid(lines: PositionedLine[], spec: ProfileTable): Grid
     const boxes: ([number, number, number, number] | undefined)[] = new Array(width).fill(undefined);
     const labels: string[][] = sides.map(() => []);
     sides.forEach((side, si) => {
-      const mine = l.tokens.filter((t) => sideOf(t) === si);
+      const all = l.tokens.filter((t) => sideOf(t) === si);
+      // Shaanxi 综合预算 prints the expenditure side three times (功能/部门经济/政府经济分类): the
+      // first label and its amounts are the item; later label groups on the line restate it.
+      const second = all.findIndex((t, k) => k > 0 && !isAmountToken(t.text) && all.slice(0, k).some((x) => isAmountToken(x.text)));
+      const mine = si === sides.length - 1 && second > 0 ? all.slice(0, second) : all;
       const values = mine.filter((t) => isAmountToken(t.text));
       for (const t of mine) if (!isAmountToken(t.text)) labels[si]!.push(t.text);
       const sideCols = cols.filter((k) => k.side === si);
