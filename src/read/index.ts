@@ -13,9 +13,6 @@ import { readLayoutText } from './positioned/layout.js';
 import { segmentPositioned } from './positioned/segment.js';
 import { tabTextToPositioned } from './positioned/tab.js';
 import { isLayoutText as looksLikeLayoutText } from './sniff.js';
-import { readPdf } from './positioned/pdf.js';
-import { readXlsx } from './positioned/xlsx.js';
-import { readHtml } from './positioned/html.js';
 import type { PositionedDocument } from './positioned/types.js';
 
 export interface ReadResult {
@@ -48,9 +45,15 @@ export async function readDisclosureFiles(paths: string[], options: ReadOptions)
   if (new Set(formats).size > 1) throw new InputError(paths.join('、'), '同一份公开文件的各部分格式不一致');
   const format = formats[0]!;
   let doc: PositionedDocument;
-  if (format === 'pdf') doc = await readPdf(inputs);
-  else if (format === 'xlsx') doc = mergeDocuments(await Promise.all(inputs.map((i) => readXlsx(i.bytes, i.name))));
-  else doc = mergeDocuments(inputs.map((i) => readHtml(decodeText(i.bytes, i.name), i.name)));
+  // Readers load on demand: a text check should not pay for pdf.js or exceljs at start-up.
+  if (format === 'pdf') doc = await (await import('./positioned/pdf.js')).readPdf(inputs);
+  else if (format === 'xlsx') {
+    const { readXlsx } = await import('./positioned/xlsx.js');
+    doc = mergeDocuments(await Promise.all(inputs.map((i) => readXlsx(i.bytes, i.name))));
+  } else {
+    const { readHtml } = await import('./positioned/html.js');
+    doc = mergeDocuments(inputs.map((i) => readHtml(decodeText(i.bytes, i.name), i.name)));
+  }
   return readPositioned(doc, paths.join('、'), options);
 }
 
