@@ -66,6 +66,14 @@ export function summarize(doc: Disclosure, index = new DisclosureIndex(doc)): Su
       functionClasses[c] = fenToWanNumber(Math.round((functionClasses[c] ?? 0) * 1e6) + index.fen(spending.id, r.index, 'total'));
     }
   }
+  // Templates whose 收支总表 has one 财政拨款 line (预算拨款, 本级财政拨款收入) state the 一般公共预算
+  // part in the 财政拨款收支总表, or as the 当年 column of the 一般公共预算支出表.
+  const measured = (role: string, measure: string) => {
+    const t = index.table(role);
+    return t && index.measures(t).includes(measure) ? total(role, measure) : null;
+  };
+  const gpbAppropriation = () =>
+    item('summary', 'gpbIncome') ?? item('fiscalSummary', 'currentIncome.gpb') ?? measured('gpbByFunction', 'currentYear') ?? measured('fiscalSummary', 'gpb');
   // Templates without a 本年收入合计 line: income total less carry-over and fund make-up.
   const currentYearIncome = () => {
     const stated = item('summary', 'currentYearIncome');
@@ -87,7 +95,7 @@ export function summarize(doc: Disclosure, index = new DisclosureIndex(doc)): Su
       incomeTotal: wan(item('summary', 'incomeTotal')),
       expenditureTotal: wan(item('summary', 'expenditureTotal')),
       currentYearIncome: wan(currentYearIncome()),
-      gpbAppropriation: wan(item('summary', 'gpbIncome')),
+      gpbAppropriation: wan(gpbAppropriation()),
       carryOver: wan(item('summary', 'carryOver')),
       basic: wan(total('expenditureByFunction', 'basic')),
       project: wan(total('expenditureByFunction', 'project')),
