@@ -421,7 +421,7 @@ export function treeGrid(lines: PositionedLine[], spec: ProfileTable): GridResul
       else if (!code && label.length === 0 && m) {
         code = m[1]!;
         label.push(m[2]!);
-      } else if (code && !unitCode && label.length === 0 && /^\d{2}$/.test(text) && code.length < 7) code += text;
+      } else if (code && !unitCode && label.length === 0 && /^\d{1,2}$/.test(text) && code.length < 7) code += text.padStart(2, '0');
       else if (/^\d{4,}$/.test(squash(text)) && label.length === 0 && spec.unitCodeColumn !== undefined) unitCode = squash(text);
       else label.push(text);
     }

@@ -126,7 +126,8 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
     let end = Math.min(starts[k + 1]?.at ?? all.length, ...unknownAt.filter((i) => i > at));
     // Prose after the table: stop at the first long sentence line.
     for (let i = at + 1; i < end; i++)
-      if (isProse(all[i]!)) {
+      // A note under the table (注：…) is the table's, even when written as a sentence.
+      if (isProse(all[i]!) && !/^注[:：]/.test(squash(text(all[i]!)))) {
         end = i;
         break;
       }
