@@ -32,6 +32,7 @@ import { requiredTables } from './completeness/required-tables.js';
 import { tocVsBody } from './completeness/toc.js';
 import { unrecognisedTables } from './completeness/unrecognised-tables.js';
 import { unreliableTable } from './completeness/unreliable-table.js';
+import { levelWording } from './completeness/level-wording.js';
 import { categoryWeights } from './performance/category-weights.js';
 import { indicatorValue } from './performance/indicator-value.js';
 import { natureDirection } from './performance/nature-direction.js';
@@ -77,6 +78,7 @@ export const RULES: readonly Rule[] = [
   narrativeTopics,
   unrecognisedTables,
   unreliableTable,
+  levelWording,
 ];
 
 /** Ids of cross-table identity rules, which profiles may declare. */
