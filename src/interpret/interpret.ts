@@ -192,13 +192,11 @@ function assignProjectUnits(performance: Performance, tables: TableInstance[], u
 }
 
 function otherFacts(claims: NumericClaim[]): OtherFacts {
-  const byId = new Map(claims.map((c) => [c.id + c.section, c]));
   const breakdown = (parent: NumericClaim): CountedBreakdown => ({
     total: { value: parent.value, source: parent.source },
     parts: claims.filter((c) => c.partOf === parent.id && c.section === parent.section).map((c) => ({ label: c.subject, value: c.value, source: c.source })),
   });
   const parents = claims.filter((c) => claims.some((x) => x.partOf === c.id && x.section === c.section));
-  void byId;
   const operating = claims.find((c) => c.kind === 'amount' && /机关运行经费/.test(c.subject));
   const assets = claims.find((c) => c.kind === 'count' && /大型设备/.test(c.subject));
   const units = parents.find((c) => c.unit === '个' && /预算单位/.test(c.subject));

@@ -5,7 +5,7 @@
 // the boundaries between neighbouring projects are placed where each project's weights add up to
 // the profile's total — the name line alone does not say where a project starts.
 
-import { normalizeDecimal, type AmountUnit } from '../money/amount.js';
+import type { AmountUnit } from '../money/amount.js';
 import type { DepartmentPerformance, PerformanceIndicator, PerformanceProject, Provenance } from '../model/types.js';
 import type { RawRow, RawTable } from '../read/raw.js';
 import { compact, readAmount } from './common.js';
@@ -281,5 +281,3 @@ export function interpretDepartmentPerformance(raw: RawTable, unit: AmountUnit):
   }
   return result;
 }
-
-export const weightOf = (i: PerformanceIndicator) => normalizeDecimal(i.weight ?? '') ?? '0';

@@ -95,3 +95,26 @@ export function amountCheck(opts: {
     locations: opts.locations,
   };
 }
+
+/** A printed cell (blank = 0) against the sum of printed parts, in the table's unit and printed precision. */
+export function sumCheck(
+  index: DisclosureIndex,
+  t: TableInstance,
+  actual: Valued | null,
+  parts: Valued[],
+  what: string,
+  expectedHow: string,
+  locations: FindingLocation[],
+): Draft | null {
+  return amountCheck({
+    expectedFen: parts.reduce((s, v) => s + v.fen, 0),
+    actualFen: actual?.fen ?? 0,
+    parts: Math.max(parts.length, 1),
+    unit: t.unit,
+    stepFen: index.step(t),
+    decimals: t.decimals,
+    what,
+    expectedHow,
+    locations,
+  });
+}

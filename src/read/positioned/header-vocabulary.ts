@@ -53,12 +53,3 @@ export function measureOfHeader(path: string[], headerText = ''): string | null 
     }
   return null;
 }
-
-/** Header cells that hold the row's code, unit code, label, rather than an amount. */
-export function keyColumnOfHeader(text: string): 'code' | 'unitCode' | 'label' | null {
-  const t = text.replace(/\s+/g, '');
-  if (/^(单位代码|单位编码|预算单位代码)$/.test(t)) return 'unitCode';
-  if (/编码|代码|^类$|^款$|^项$/.test(t)) return 'code';
-  if (/名称|^项目$|^科目$/.test(t)) return 'label';
-  return null;
-}

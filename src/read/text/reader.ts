@@ -4,7 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import type { AmountUnit } from '../../money/amount.js';
-import { buildTitleIndex, normalizeTitle } from '../../profiles/titles.js';
+import { buildTitleIndex } from '../../profiles/titles.js';
 import type { Profile } from '../../profiles/types.js';
 import { InputError } from '../errors.js';
 import type { RawDocument, RawLine, RawRow, RawTable } from '../raw.js';
@@ -119,5 +119,3 @@ export function looksLikeDisclosure(text: string): boolean {
   const s = text.slice(0, 200_000);
   return /(预算|决算)/.test(s) && /(收支|支出|收入)/.test(s) && /(万元|元)/.test(s);
 }
-
-export { normalizeTitle };

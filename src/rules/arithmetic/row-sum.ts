@@ -1,6 +1,6 @@
 import { measureName } from '../../glossary.js';
 import type { Rule } from '../types.js';
-import { amountCheck, cellLoc, rowLabel, tableLabel } from '../support.js';
+import { sumCheck, cellLoc, rowLabel, tableLabel } from '../support.js';
 
 /** Within each row, the total column equals the sum of its component columns (合计 = 基本 + 项目 …). */
 export const rowSum: Rule = {
@@ -21,19 +21,15 @@ export const rowSum: Rule = {
           const total = index.cell(t.id, row.index, ident.total);
           const parts = ident.parts.map((m) => index.cell(t.id, row.index, m)).filter((v) => v !== null);
           if (!total && parts.length === 0) continue;
-          const d = amountCheck({
-            expectedFen: parts.reduce((s, v) => s + v.fen, 0),
-            actualFen: total?.fen ?? 0,
-            parts: Math.max(parts.length, 1),
-            unit: t.unit,
-            stepFen: index.step(t),
-            decimals: t.decimals,
-            what: `${tableLabel(t)}${rowLabel(t, row)}的${measureName(ident.total)}`,
-            expectedHow: ident.parts.map(measureName).join(' + '),
-            locations: [ident.total, ...ident.parts]
-              .map((m) => cellLoc(index, t, row, m))
-              .filter((l) => l.value !== '' || l.measure === measureName(ident.total)),
-          });
+          const d = sumCheck(
+            index,
+            t,
+            total,
+            parts,
+            `${tableLabel(t)}${rowLabel(t, row)}的${measureName(ident.total)}`,
+            ident.parts.map(measureName).join(' + '),
+            [ident.total, ...ident.parts].map((m) => cellLoc(index, t, row, m)).filter((l) => l.value !== '' || l.measure === measureName(ident.total)),
+          );
           if (d) out.push(d);
         }
       }

@@ -1,8 +1,8 @@
 import { itemName, measureName } from '../../glossary.js';
 import type { Valued } from '../../model/query.js';
-import type { TableInstance, TableRow } from '../../model/types.js';
+import type { TableRow } from '../../model/types.js';
 import type { Rule } from '../types.js';
-import { amountCheck, valuedLoc, cellLoc, tableLabel } from '../support.js';
+import { sumCheck, valuedLoc, cellLoc, tableLabel } from '../support.js';
 
 /** 收支总表-style identities: 本年收入合计 = Σ 收入来源; 收入总计 = 本年收入合计 + 上年结转 …; 收入总计 = 支出总计. */
 export const statementIdentity: Rule = {
@@ -46,17 +46,15 @@ export const statementIdentity: Rule = {
         const tm = total.measure(totalRow);
         const actual = index.cell(t.id, totalRow.index, tm);
         if (!actual && partValues.length === 0) continue;
-        const d = amountCheck({
-          expectedFen: partValues.reduce((s, x) => s + x.v.fen, 0),
-          actualFen: actual?.fen ?? 0,
-          parts: Math.max(partValues.length, 1),
-          unit: t.unit,
-          stepFen: index.step(t),
-          decimals: t.decimals,
-          what: `${tableLabel(t)}“${total.label}”`,
-          expectedHow: parts.map((p) => p.label).join(' + '),
-          locations: [cellLoc(index, t, totalRow, tm), ...partValues.map((x) => valuedLoc(t as TableInstance, x.v))],
-        });
+        const d = sumCheck(
+          index,
+          t,
+          actual,
+          partValues.map((x) => x.v),
+          `${tableLabel(t)}“${total.label}”`,
+          parts.map((p) => p.label).join(' + '),
+          [cellLoc(index, t, totalRow, tm), ...partValues.map((x) => valuedLoc(t, x.v))],
+        );
         if (d) out.push(d);
       }
     }

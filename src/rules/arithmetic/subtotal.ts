@@ -1,6 +1,6 @@
 import { measureName } from '../../glossary.js';
 import type { Rule } from '../types.js';
-import { amountCheck, cellLoc, rowLabel, tableLabel } from '../support.js';
+import { sumCheck, cellLoc, rowLabel, tableLabel } from '../support.js';
 
 /** Every subtotal row equals the sum of the rows under it: units, classes, 款 and sub-items, projects. */
 export const subtotal: Rule = {
@@ -21,17 +21,10 @@ export const subtotal: Rule = {
           const own = index.cell(t.id, row.index, m);
           const kids = children.map((c) => index.cell(t.id, c.index, m)).filter((v) => v !== null);
           if (!own && kids.length === 0) continue;
-          const d = amountCheck({
-            expectedFen: kids.reduce((s, v) => s + v.fen, 0),
-            actualFen: own?.fen ?? 0,
-            parts: Math.max(kids.length, 1),
-            unit: t.unit,
-            stepFen: index.step(t),
-            decimals: t.decimals,
-            what: `${tableLabel(t)}${rowLabel(t, row)}的${measureName(m)}`,
-            expectedHow: `其下 ${children.length} 行明细之和`,
-            locations: [cellLoc(index, t, row, m), ...children.filter((c) => index.cell(t.id, c.index, m)).map((c) => cellLoc(index, t, c, m))],
-          });
+          const d = sumCheck(index, t, own, kids, `${tableLabel(t)}${rowLabel(t, row)}的${measureName(m)}`, `其下 ${children.length} 行明细之和`, [
+            cellLoc(index, t, row, m),
+            ...children.filter((c) => index.cell(t.id, c.index, m)).map((c) => cellLoc(index, t, c, m)),
+          ]);
           if (d) out.push(d);
         }
       }

@@ -7,8 +7,13 @@ import type { Draft, Rule, RuleContext } from '../types.js';
 const MAX_FAILING_SHARE = 0.3;
 const MIN_FAILURES = 5;
 
-/** Tables where so many rows contradict themselves that the reading, not the document, is suspect. */
+const cache = new WeakMap<RuleContext['index'], Map<string, { failures: number; rows: number }>>();
+
+/** Tables where so many rows contradict themselves that the reading, not the document, is suspect.
+ *  Computed once per check: the rule reports them, the engine drops their row errors. */
 export function unreliableTables(ctx: RuleContext): Map<string, { failures: number; rows: number }> {
+  const hit = cache.get(ctx.index);
+  if (hit) return hit;
   const failures = new Map<string, number>();
   for (const d of [...rowSum.check(ctx), ...subtotal.check(ctx), ...nameMismatch.check(ctx)]) {
     if ((d.severity ?? 'error') !== 'error') continue;
@@ -20,6 +25,7 @@ export function unreliableTables(ctx: RuleContext): Map<string, { failures: numb
     const rows = ctx.doc.tables.find((t) => t.id === id)?.rows.length ?? 0;
     if (n > Math.max(MIN_FAILURES, rows * MAX_FAILING_SHARE)) out.set(id, { failures: n, rows });
   }
+  cache.set(ctx.index, out);
   return out;
 }
 

@@ -6,6 +6,8 @@ export interface IndicatorSet {
   owner: string;
   kind: 'project' | 'department';
   amount: string | null;
+  /** The project's 年度目标 (null for the department-wide set). */
+  goal: string | null;
   line: number;
   indicators: PerformanceIndicator[];
 }
@@ -15,11 +17,13 @@ export function indicatorSets(doc: Disclosure): IndicatorSet[] {
     owner: `项目“${p.name}”`,
     kind: 'project',
     amount: p.amount,
+    goal: p.goal,
     line: p.source.line,
     indicators: p.indicators,
   }));
   const d = doc.performance.department;
-  if (d && d.indicators.length) sets.push({ owner: '部门整体支出', kind: 'department', amount: d.totalFunds, line: d.source.line, indicators: d.indicators });
+  if (d && d.indicators.length)
+    sets.push({ owner: '部门整体支出', kind: 'department', amount: d.totalFunds, goal: null, line: d.source.line, indicators: d.indicators });
   return sets;
 }
 

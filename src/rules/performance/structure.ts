@@ -21,8 +21,7 @@ export const indicatorStructure: Rule = {
     const required = ['产出指标', '效益指标', '满意度指标', ...(profile.performance.categoryWeights?.成本指标 ? ['成本指标'] : [])];
     const out: Draft[] = [];
     for (const set of indicatorSets(doc)) {
-      const project = doc.performance.projects.find((p) => `项目“${p.name}”` === set.owner);
-      if (set.kind === 'project' && project && !project.goal.trim())
+      if (set.kind === 'project' && set.goal !== null && !set.goal.trim())
         out.push({
           severity: 'warning',
           message: `${set.owner}没有填写年度目标`,
