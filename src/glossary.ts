@@ -25,6 +25,7 @@ export const MEASURES = {
 } as const satisfies Record<string, string>;
 
 export const ITEMS: Record<string, string> = {
+  fiscalIncome: '财政拨款收入',
   gpbIncome: '一般公共预算拨款收入',
   govFundIncome: '政府性基金预算拨款收入',
   socIncome: '国有资本经营预算拨款收入',

@@ -42,8 +42,12 @@ export function summarize(doc: Disclosure, index = new DisclosureIndex(doc)): Su
     const t = index.table(role);
     const row = t ? index.totalRow(t) : undefined;
     if (!t) return null;
-    if (!row) return t.empty ? 0 : null;
-    return index.cell(t.id, row.index, measure)?.fen ?? 0;
+    if (row) return index.cell(t.id, row.index, measure)?.fen ?? 0;
+    if (t.empty) return 0;
+    // No 合计 line: a single-unit table's unit line is its total (Shenzhen prints 本级 only).
+    const top = t.rows.filter((r) => r.parent === null && (r.kind === 'unit' || r.kind === 'department'));
+    if (top.length === 1) return index.cell(t.id, top[0]!.index, measure)?.fen ?? 0;
+    return null;
   };
   const spending = index.table('expenditureByFunction');
   const units = doc.units.map((u) => {
@@ -74,13 +78,41 @@ export function summarize(doc: Disclosure, index = new DisclosureIndex(doc)): Su
   };
   const gpbAppropriation = () =>
     item('summary', 'gpbIncome') ?? item('fiscalSummary', 'currentIncome.gpb') ?? measured('gpbByFunction', 'currentYear') ?? measured('fiscalSummary', 'gpb');
-  // Templates without a 本年收入合计 line: income total less carry-over and fund make-up.
+  // A printed amount of a 收支总表 item; null when the line is absent or left blank.
+  const printed = (key: string) => {
+    const t = index.table('summary');
+    const row = t?.rows.find((r) => r.item === key);
+    return t && row ? (index.cell(t.id, row.index, 'amount')?.fen ?? null) : null;
+  };
+  // Income sources of the year: 财政拨款 as one line or as its three parts, then the rest.
+  const incomeSources = () => {
+    const fiscal = printed('fiscalIncome');
+    const keys = ['specialAccountIncome', 'businessIncome', 'superiorSubsidy', 'subsidiaryRemit', 'operatingIncome', 'otherIncome'];
+    const parts = [fiscal, ...(fiscal === null ? ['gpbIncome', 'govFundIncome', 'socIncome'].map(printed) : []), ...keys.map(printed)];
+    return parts.some((v) => v !== null) ? parts.reduce<number>((a, v) => a + (v ?? 0), 0) : null;
+  };
+  // Templates without a 本年收入合计 line: income total less carry-over and fund make-up; with the
+  // total left blank too (005 prints only 支出总计 on the total line), the income sources.
   const currentYearIncome = () => {
     const stated = item('summary', 'currentYearIncome');
     if (stated !== null) return stated;
-    const totalIncome = item('summary', 'incomeTotal');
-    if (totalIncome === null) return null;
+    const totalIncome = printed('incomeTotal');
+    if (totalIncome === null) return incomeSources();
     return totalIncome - (item('summary', 'carryOver') ?? 0) - (item('summary', 'fundMakeUp') ?? 0);
+  };
+  // 收入总计 as printed; when its line is there but blank, what its parts add up to.
+  const incomeTotal = () => {
+    const stated = printed('incomeTotal');
+    if (stated !== null || !index.table('summary')?.rows.some((r) => r.item === 'incomeTotal')) return stated ?? item('summary', 'incomeTotal');
+    const current = currentYearIncome();
+    return current === null ? null : current + (printed('carryOver') ?? 0) + (printed('fundMakeUp') ?? 0);
+  };
+  // 基本支出 as printed, or as 人员 + 公用 where the template splits it without a 基本支出 column (Hangzhou).
+  const basic = () => {
+    const t = index.table('expenditureByFunction');
+    if (!t || index.measures(t).includes('basic') || !index.measures(t).includes('personnel')) return total('expenditureByFunction', 'basic');
+    const [p, u] = [total('expenditureByFunction', 'personnel'), total('expenditureByFunction', 'publicUse')];
+    return p === null ? null : p + (u ?? 0);
   };
   const projects = index.table('gpbProjects');
   const projectNames = new Set((projects?.rows ?? []).filter((r) => r.project).map((r) => `${r.unitCode}|${r.project}`));
@@ -92,12 +124,12 @@ export function summarize(doc: Disclosure, index = new DisclosureIndex(doc)): Su
     profile: doc.meta.profile,
     amountUnit: t1?.unit ?? spending?.unit ?? '万元',
     figures: {
-      incomeTotal: wan(item('summary', 'incomeTotal')),
+      incomeTotal: wan(incomeTotal()),
       expenditureTotal: wan(item('summary', 'expenditureTotal')),
       currentYearIncome: wan(currentYearIncome()),
       gpbAppropriation: wan(gpbAppropriation()),
       carryOver: wan(item('summary', 'carryOver')),
-      basic: wan(total('expenditureByFunction', 'basic')),
+      basic: wan(basic()),
       project: wan(total('expenditureByFunction', 'project')),
       personnel: wan(total('gpbBasicByEconomic', 'personnel')),
       publicUse: wan(total('gpbBasicByEconomic', 'publicUse')),

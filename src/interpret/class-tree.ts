@@ -6,6 +6,7 @@ import type { AmountUnit } from '../money/amount.js';
 import type { Fact, RowKind, TableRow } from '../model/types.js';
 import type { ProfileTable } from '../profiles/types.js';
 import type { RawRow, RawTable } from '../read/raw.js';
+import { catalogs } from '../reference/catalog.js';
 import {
   compact,
   isTotalLabel,
@@ -37,6 +38,11 @@ const isFunctionCode = (c: string) => /^2\d{2}(\d{2}(\d{2})?)?$/.test(c);
 
 export function interpretClassTree(raw: RawTable, spec: ProfileTable, unit: AmountUnit, ctx: InterpretContext): TableOutput {
   const measures = spec.measures ?? [];
+  if (spec.role === 'gpbThreePublic') {
+    const byRows = interpretMeasureRows(raw, spec, unit);
+    if (byRows) return byRows;
+  }
+  raw = pickVersionRow(raw, ctx);
   const labelCol = spec.labelColumn ?? 0;
   const firstData = raw.rows.findIndex((r) => isDataRow(r, spec));
   const dataRows = firstData < 0 ? [] : raw.rows.slice(firstData);
@@ -73,10 +79,23 @@ export function interpretClassTree(raw: RawTable, spec: ProfileTable, unit: Amou
     return row;
   };
 
+  // Templates that print names only (Hangzhou): the code comes from the catalog, by name under
+  // the rows above it (其他一般公共服务支出 is a 款 under 201 and a 项 under 20199).
+  const catalog = spec.classification === 'function' ? catalogs().functional : spec.classification === 'economic' ? catalogs().economic : null;
+  const namesOnly = catalog !== null && dataRows.length > 0 && !dataRows.some((r) => rowCode(r.cells, spec));
+  const codeByName = (label: string): string | null => {
+    if (!catalog || !label || isTotalLabel(label)) return null;
+    for (let k = codeStack.length - 1; k >= 0; k--) {
+      const child = catalog.childByName(codeStack[k]!.code!, label);
+      if (child) return child.code;
+    }
+    return catalog.classByName(label)?.code ?? null;
+  };
+
   for (const r of dataRows) {
     const cells = r.cells;
     const label = (cells[labelCol] ?? '').trim();
-    let code = rowCode(cells, spec);
+    let code = rowCode(cells, spec) ?? (namesOnly && !isUnitLabel(label, ctx) ? codeByName(label) : null);
     let unitCode = spec.unitCodeColumn !== undefined && digits(cells[spec.unitCodeColumn]) ? cells[spec.unitCodeColumn]!.trim() : null;
     const hasValues = measures.some((m) => readAmount(cells[m.column]) !== null);
     if (code && spec.classification === 'economic' && !isEconomicCode(code)) {
@@ -90,6 +109,12 @@ export function interpretClassTree(raw: RawTable, spec: ProfileTable, unit: Amou
       row = push(r, 'total', '合计', null, null, null);
       total = row;
       department = currentUnit = currentGroup = null;
+      codeStack = [];
+    } else if (!code && !unitCode && label && !department && !currentUnit && total && compact(label) === compact(ctx.department ?? '')) {
+      // The department's own line under 合计, before its units (杭州市公安局 then its 支队).
+      row = push(r, 'department', label, null, null, total);
+      department = row;
+      currentGroup = null;
       codeStack = [];
     } else if (!code && !label && !unitCode) {
       if (!hasValues) continue;
@@ -158,4 +183,88 @@ function isUnitLabel(label: string, ctx: InterpretContext): boolean {
   if (!label) return false;
   if (unitNameMatches(label, ctx.department) || compact(label).endsWith('部门')) return true;
   return ctx.unitNames.some((u) => unitNameMatches(label, u));
+}
+
+/**
+ * A total printed in several versions, one per line: 预算数 | 决算数 (决算 三公 tables), or
+ * 2025年 | 2026年 | 增减变化金额 (Shenzhen). The document's own version is the table's 合计; the
+ * others are comparisons the model does not hold, so they are noted and left out.
+ */
+function pickVersionRow(raw: RawTable, ctx: InterpretContext): RawTable {
+  const VERSION = /^(预算数|决算数|(\d{4})年(预算数?|决算数?)?|增减变化(金额)?|增减(额|率)?)$/;
+  const labelOf = (r: RawRow) => compact(r.cells[labelColumnOf(r)] ?? '');
+  const versions = raw.rows.filter((r) => VERSION.test(labelOf(r)));
+  if (versions.length < 2 || raw.rows.some((r) => r.cells.some((c) => isTotalLabel(c.trim())))) return raw;
+  const version = (r: RawRow) => (ctx.kind === 'final' ? labelOf(r) === '决算数' : ctx.fiscalYear !== null && labelOf(r).startsWith(`${ctx.fiscalYear}年`));
+  const chosen = versions.find(version);
+  if (!chosen) return raw;
+  const rows = raw.rows.flatMap((r) => {
+    if (r === chosen) return [{ ...r, cells: r.cells.map((c, k) => (k === labelColumnOf(r) ? '合计' : c)) }];
+    return versions.includes(r) ? [] : [r];
+  });
+  return { ...raw, rows };
+}
+
+/** The cell holding the row's label: the first non-empty cell that is not an amount. */
+function labelColumnOf(r: RawRow): number {
+  return r.cells.findIndex((c) => c.trim() !== '' && !/^-?[\d,]+(\.\d+)?%?$/.test(c.trim()));
+}
+
+/**
+ * A 三公 table printed as a list (Guangdong: 行政经费 / “三公”经费 / 其中：因公出国 … one amount per
+ * line) rather than one row of columns: each line's label names its measure. Read as the one 合计
+ * row, every fact keeping its own line.
+ */
+function interpretMeasureRows(raw: RawTable, spec: ProfileTable, unit: AmountUnit): TableOutput | null {
+  const measures = spec.measures ?? [];
+  const RULES: [string, RegExp][] = [
+    ['vehiclePurchase', /公务用车购置费/],
+    ['vehicleOperation', /公务用车运行(维护)?费/],
+    ['vehicle', /公务用车购置(及|和)运行/],
+    ['abroad', /因公出国/],
+    ['reception', /公务接待/],
+    ['total', /^“?三公”?经费(合计|支出|预算|总额)?$/],
+  ];
+  const lines: { r: RawRow; measure: string; value: string; column: number }[] = [];
+  for (const r of raw.rows) {
+    const filled = r.cells.map((c, k) => ({ c: c.trim(), k })).filter((x) => x.c !== '');
+    const amounts = filled.filter((x) => readAmount(x.c) !== undefined && readAmount(x.c) !== null);
+    const label = compact(
+      filled
+        .filter((x) => !amounts.includes(x))
+        .map((x) => x.c)
+        .join(''),
+    )
+      .replace(/^其中[:：]?/, '')
+      .replace(/^[(（][一二三四五六七八九十\d]+[)）]|^\d+[.．、]/, '');
+    if (amounts.length !== 1) continue;
+    const measure = RULES.find(([, re]) => re.test(label))?.[0];
+    if (measure && measures.some((m) => m.measure === measure) && !lines.some((l) => l.measure === measure))
+      lines.push({ r, measure, value: amounts[0]!.c, column: amounts[0]!.k });
+  }
+  if (lines.length < 3 || !lines.some((l) => l.measure === 'total')) return null;
+  const table = newTable(spec, raw, unit, maxDecimals(raw.rows, [...new Set(lines.map((l) => l.column))]));
+  const first = lines[0]!.r;
+  const row: TableRow = {
+    index: 0,
+    kind: 'total',
+    label: '合计',
+    code: null,
+    unitCode: null,
+    project: null,
+    item: null,
+    side: null,
+    parent: null,
+    source: provenance(raw, first, 0),
+  };
+  table.rows.push(row);
+  const facts: Fact[] = [];
+  for (const l of lines) {
+    const v = readAmount(l.value);
+    if (v === null || v === undefined) continue;
+    table.empty = false;
+    const dims: Fact['dims'] = spec.fundType ? { fundType: spec.fundType } : {};
+    facts.push(makeFact(table, row, l.measure, v, unit, dims, provenance(raw, l.r, 0, l.column)));
+  }
+  return { table, facts };
 }

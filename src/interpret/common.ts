@@ -22,6 +22,8 @@ export function stripNumbering(label: string): string {
 
 export interface InterpretContext {
   department: string;
+  kind: 'budget' | 'final';
+  fiscalYear: number | null;
   unitNames: string[];
   notes: { message: string; source: Provenance }[];
 }

@@ -30,7 +30,8 @@ export function interpretDocument(raw: RawDocument, profile: Profile): Disclosur
   const named = /(主管部门|部门名称|编制部门|编制单位|单位名称|部门)[:：]\s*([^\s:：]{2,40})/.exec(raw.cover.map((l) => l.text).join(' '));
   const department = (named ? named[2]! : yearMatch ? title.slice(0, yearMatch.index) : title).replace(/\s+/g, '') || '未知部门';
   const overview = readOverview(raw);
-  const ctx: InterpretContext = { department, unitNames: overview.unitNames, notes: [] };
+  const kind = /决算/.test(title) ? 'final' : 'budget';
+  const ctx: InterpretContext = { department, kind, fiscalYear: yearMatch ? Number(yearMatch[1]) : null, unitNames: overview.unitNames, notes: [] };
 
   const tables: TableInstance[] = [];
   const facts: Fact[] = [];
@@ -85,7 +86,7 @@ export function interpretDocument(raw: RawDocument, profile: Profile): Disclosur
       region: profile.region,
       level: profile.level,
       fiscalYear: year,
-      kind: /决算/.test(title) ? 'final' : 'budget',
+      kind,
       scope: /单位预算|单位决算/.test(title) ? 'unit' : profile.scope,
       profile: profile.id,
       source: { file: raw.file, format: raw.format, sha256: raw.sha256, lines: raw.lineCount },

@@ -79,5 +79,12 @@ export function interpretStatement(raw: RawTable, spec: ProfileTable, unit: Amou
 function matchItem(items: StatementItem[], side: string, label: string, heading: string | null): StatementItem | undefined {
   const l = compact(label);
   const candidates = items.filter((i) => i.side === side && i.labels.some((x) => compact(x) === l));
-  return candidates.find((i) => i.under === heading) ?? candidates.find((i) => !i.under);
+  // Before any heading line (Guangdong prints 一、一般公共预算 without 本年收入 above it), lines
+  // read as under the side's first heading: the year's own money comes first.
+  const firstHeading = items.find((i) => i.side === side && i.heading)?.key;
+  return (
+    candidates.find((i) => i.under === heading) ??
+    candidates.find((i) => !i.under) ??
+    (heading === null ? candidates.find((i) => i.under === firstHeading) : undefined)
+  );
 }

@@ -106,7 +106,7 @@ export function sumCheck(
   expectedHow: string,
   locations: FindingLocation[],
 ): Draft | null {
-  return amountCheck({
+  const d = amountCheck({
     expectedFen: parts.reduce((s, v) => s + v.fen, 0),
     actualFen: actual?.fen ?? 0,
     parts: Math.max(parts.length, 1),
@@ -117,4 +117,12 @@ export function sumCheck(
     expectedHow,
     locations,
   });
+  // A blank total is not a total of 0: say that it was left blank.
+  if (d && !actual)
+    d.message = `${what}未填列金额（按空白计 0），${expectedHow}为 ${money(
+      parts.reduce((s, v) => s + v.fen, 0),
+      t.unit,
+      t.decimals,
+    )} ${t.unit}`;
+  return d;
 }

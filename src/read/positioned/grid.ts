@@ -123,6 +123,19 @@ export function joinSplitNumbers(lines: PositionedLine[]): PositionedLine[] {
     }
     cur.tokens = keep;
   }
+  // An amount wrapped in a narrow cell around its row's line: "106,512.0" above the row, "0" below.
+  for (let i = 0; i + 2 < out.length; i++) {
+    const [head, row, tail] = [out[i]!, out[i + 1]!, out[i + 2]!];
+    const heads = head.tokens;
+    if (heads.length === 0 || !heads.every((t) => /^-?[\d,]*\d\.\d?$/.test(t.text.trim()))) continue;
+    if (tail.tokens.length === 0 || !tail.tokens.every((t) => /^\d{1,2}$/.test(t.text.trim()))) continue;
+    const pairs = heads.map((h) => tail.tokens.find((t) => Math.abs(t.x1 - h.x1) <= 3));
+    if (pairs.some((p) => !p) || row.tokens.length === 0) continue;
+    heads.forEach((h, k) => row.tokens.push({ ...h, text: h.text.trim() + pairs[k]!.text.trim() }));
+    row.tokens.sort((a, b) => a.x0 - b.x0);
+    head.tokens = [];
+    tail.tokens = tail.tokens.filter((t) => !pairs.includes(t));
+  }
   return out.filter((l) => l.tokens.length > 0);
 }
 
@@ -315,7 +328,8 @@ function splitBudgetActual(header: PositionedLine[], cols: Column[], prefer: Reg
   const tokens = header.flatMap((l) => l.tokens);
   const budget = tokens.find((t) => /^(全年|年初)?预算数?$/.test(squash(t.text)));
   const actual = tokens.find((t) => /^(全年)?决算数?$/.test(squash(t.text)));
-  if (!budget || !actual || cols.length < 2) return;
+  if (!budget || !actual || cols.length < 1) return splitYears(tokens, cols);
+  if (alternateBudgetActual(tokens, cols, prefer)) return;
   const centre = (x: { x0: number; x1: number }) => (x.x0 + x.x1) / 2;
   const inBudget = (c: Column) => Math.abs(centre(c) - centre(budget)) < Math.abs(centre(c) - centre(actual));
   const a = cols.filter(inBudget);
@@ -327,6 +341,61 @@ function splitBudgetActual(header: PositionedLine[], cols: Column[], prefer: Reg
   const keepActual = prefer ? prefer.test('决算') : false;
   for (const c of keepActual ? a : b) c.measure = null;
   for (const c of keepActual ? b : a) c.header = `${keepActual ? '决算数' : '预算数'}›${c.header}`;
+}
+
+/**
+ * 预算数 | 决算数 under every measure (Shanghai 决算 三公 table): each column is the one whose label
+ * sits nearest above it; the columns of the version the template does not want are dropped, even
+ * when the wanted version's cells are all blank.
+ */
+function alternateBudgetActual(tokens: Token[], cols: Column[], prefer: RegExp | null): boolean {
+  const labels = tokens.filter((t) => /^(全年|年初)?[预决]算数?$/.test(squash(t.text)));
+  const budgets = labels.filter((t) => /预算/.test(t.text)).length;
+  if (budgets < 2 || labels.length - budgets < 2 || !prefer) return false;
+  const centre = (x: { x0: number; x1: number }) => (x.x0 + x.x1) / 2;
+  for (const c of cols) {
+    const nearest = labels.reduce((a, b) => (Math.abs(centre(b) - centre(c)) < Math.abs(centre(a) - centre(c)) ? b : a));
+    if (!prefer.test(squash(nearest.text))) c.measure = null;
+  }
+  return true;
+}
+
+/**
+ * Last year's figures beside this year's (2025年预算数 | 2026年预算数, Shandong's 三公 table): the
+ * same columns twice under two year labels. The later year is the document's; the better-labelled
+ * half lends its measures to it in order.
+ */
+function splitYears(tokens: Token[], cols: Column[]) {
+  const years = tokens
+    .map((t) => ({ t, year: /^(\d{4})年(预算|决算)?数?$/.exec(squash(t.text))?.[1] }))
+    .filter((y): y is { t: Token; year: string } => !!y.year);
+  if (years.length !== 2 || years[0]!.year === years[1]!.year || cols.length < 2) return;
+  const [earlier, later] = [...years].sort((a, b) => Number(a.year) - Number(b.year));
+  const centre = (x: { x0: number; x1: number }) => (x.x0 + x.x1) / 2;
+  const inEarlier = (c: Column) => Math.abs(centre(c) - centre(earlier!.t)) < Math.abs(centre(c) - centre(later!.t));
+  const a = cols.filter(inEarlier);
+  const b = cols.filter((c) => !inEarlier(c));
+  if (a.length !== b.length) return;
+  const named = (g: Column[]) => g.filter((c) => c.measure).length;
+  const [from, to] = named(a) >= named(b) ? [a, b] : [b, a];
+  const measures = from.map((c) => c.measure);
+  to.forEach((c, i) => (c.measure = measures[i]!));
+  for (const c of a) c.measure = null;
+  for (const c of b) c.header = `${later!.year}年›${c.header}`;
+}
+
+/**
+ * A bare 小计/合计 as the first amount column is the table's total even where the header also
+ * names 公务用车 (whose own 小计 then names the vehicle column): when two columns claim one measure
+ * and no column is the total, the leftmost bare one is.
+ */
+function leftmostSubtotalIsTotal(cols: Column[], wanted: Map<string, number>) {
+  if (!wanted.has('total') || cols.some((c) => c.measure === 'total')) return;
+  const first = cols.find((c) => c.measure);
+  if (!first || !/(^|›)(小计|合计)(›\d+)?$/.test(first.header)) return;
+  const rival = cols.find((c) => c !== first && c.measure === first.measure);
+  const claimed = cols.some((c) => c !== first && c.header !== first.header && measureOfHeader(c.header.split('›')) === first.measure);
+  if (rival || claimed) first.measure = 'total';
 }
 
 /** A token's box on the page, from the token's x extent and its line's vertical extent. */
@@ -353,9 +422,31 @@ function splitKeyValues(l: PositionedLine, labelLimit: number): { key: Token[]; 
   return { key, values };
 }
 
+/**
+ * Amounts printed a little above their row's baseline (038: 基本/项目 cells 7 pt higher than the
+ * label and 合计) come out as a line of their own just above the row. Lines closer than half a line
+ * height whose amounts don't collide with the row's tokens are one row.
+ */
+function joinRaisedAmounts(lines: PositionedLine[]): PositionedLine[] {
+  const out = lines.map((l) => ({ ...l, tokens: [...l.tokens] }));
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [a, b] = [out[i]!, out[i + 1]!];
+    if (a.page !== b.page) continue;
+    const dy = b.y - a.y;
+    if (!(dy > 0 && dy < 0.6 * Math.min(a.height, b.height))) continue;
+    const amounts = a.tokens.filter((t) => isAmountToken(t.text) && /[.,]/.test(t.text));
+    if (amounts.length === 0) continue;
+    const collides = amounts.some((t) => b.tokens.some((u) => u.x0 < t.x1 && t.x0 < u.x1));
+    if (collides) continue;
+    b.tokens = [...b.tokens, ...amounts].sort((x, y) => x.x0 - y.x0);
+    a.tokens = a.tokens.filter((t) => !amounts.includes(t));
+  }
+  return out.filter((l) => l.tokens.length > 0);
+}
+
 /** A table's lines repaired (split numbers, glued amounts) and cut into header and data, 行次 dropped. */
 function tableParts(lines: PositionedLine[]) {
-  const joined = splitGlued(joinSplitNumbers(lines));
+  const joined = splitGlued(joinSplitNumbers(joinRaisedAmounts(lines)));
   const start = firstDataLine(joined);
   if (start < 0) return null;
   const header = joinSpacedHeader(joined.slice(0, start));
@@ -390,6 +481,7 @@ export function treeGrid(lines: PositionedLine[], spec: ProfileTable): GridResul
       c.measure = null;
     }
   }
+  leftmostSubtotalIsTotal(cols, wanted);
   splitBudgetActual(header, cols, prefer);
   // Two columns for one measure: keep the preferred group's (决算数 over 预算数), else the first.
   for (const m of new Set(cols.map((c) => c.measure).filter((x): x is string => !!x))) {
@@ -491,7 +583,9 @@ export function statementGrid(lines: PositionedLine[], spec: ProfileTable): Grid
   const median = sortedSeconds[Math.floor(sortedSeconds.length / 2)];
   const split =
     median !== undefined ? Math.min(...sortedSeconds.filter((x) => x >= median * 0.8)) - 1 : (Math.max(...firstTokens) + Math.min(...firstTokens)) / 2;
-  const sideOf = (t: Token) => (sides.length > 1 && t.x0 >= split ? 1 : 0);
+  // Labels of the right side are left-aligned but not exactly (a few points either way); amounts are right-aligned and need no slack.
+  const labelSlack = Math.max(1, split * 0.02);
+  const sideOf = (t: Token) => (sides.length > 1 && t.x0 >= split - (isAmountToken(t.text) ? 0 : labelSlack) ? 1 : 0);
   const cols: Column[] = [];
   sides.forEach((side, si) => {
     const vals = data.map((l) => l.tokens.filter((t) => isAmountToken(t.text) && sideOf(t) === si)).filter((r) => r.length > 0);

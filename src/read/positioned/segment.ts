@@ -29,9 +29,11 @@ const text = (l: PositionedLine) =>
     .trim();
 const squash = (s: string) => s.replace(/\s+/g, '');
 
-export function isFurniture(l: PositionedLine): boolean {
+/** Page furniture. A bare number is a page number only at the top or bottom of its page (`atEdge`):
+ *  inside a table it is the wrapped tail of an amount. */
+export function isFurniture(l: PositionedLine, atEdge = true): boolean {
   const t = squash(text(l));
-  return t === '' || FURNITURE.some((re) => re.test(t));
+  return t === '' || FURNITURE.some((re, k) => (k > 0 || atEdge) && re.test(t));
 }
 
 /** Running headers and footers: the same short line at the top or bottom of many pages. */
@@ -55,10 +57,15 @@ export function titleOf(l: PositionedLine, profile: Profile, index = buildTitleI
   return index.match(t);
 }
 
+/** A line that is only a table's number, printed above its title. */
+const TABLE_NUMBER_LINE = /^(附?表[一二三四五六七八九十\d]+(-\d+)?|(预算|决算|公开)?[\d一二三四五六七八九十]+(-\d+)?表)$/;
+
 export function segmentPositioned(doc: PositionedDocument, profile: Profile): RawDocument {
   const index = buildTitleIndex(profile);
   const running = runningLines(doc);
-  const all: PositionedLine[] = doc.pages.flatMap((p) => p.lines).filter((l) => !isFurniture(l) && !running.has(squash(text(l))));
+  const all: PositionedLine[] = doc.pages.flatMap((p) =>
+    p.lines.filter((l, k) => !isFurniture(l, k < 2 || k >= p.lines.length - 3) && !running.has(squash(text(l)))),
+  );
   const raw = (l: PositionedLine): RawLine => ({ text: text(l), line: l.line, page: l.page });
 
   // Contents: after a 目录 line, until the body starts repeating a heading the contents listed.
@@ -131,6 +138,8 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
         end = i;
         break;
       }
+    // A bare table number (表九, 预算10表) printed above the next title belongs to that table.
+    while (end - 1 > at && TABLE_NUMBER_LINE.test(squash(text(all[end - 1]!)))) end--;
     for (let i = at; i < end; i++) inTable.add(i);
     const region = all.slice(at + 1, end);
     const unitLine = all.slice(Math.max(0, at - 2), at + 6).find((l) => UNIT.test(squash(text(l))));

@@ -14,9 +14,17 @@ export const rowSum: Rule = {
     for (const t of doc.tables) {
       const spec = profile.tables.find((s) => s.id === t.id);
       const present = new Set(index.measures(t));
-      for (const ident of spec?.rowIdentities ?? []) {
+      const identities = spec?.rowIdentities ?? [];
+      const printedParts = (parts: string[]) => parts.filter((m) => present.has(m)).length;
+      for (const ident of identities) {
         // A template variant may lack the component columns altogether (当年/上年结转 instead of 基本/项目).
         if (!ident.parts.some((m) => present.has(m))) continue;
+        // Alternative splits of one total (基本 + 项目, or 人员 + 公用 + 项目): the one the table prints.
+        // Splits along another dimension (当年 + 上年结转) share no part and are checked as well.
+        const rival = identities.find(
+          (o) => o !== ident && o.total === ident.total && o.parts.some((m) => ident.parts.includes(m)) && printedParts(o.parts) > printedParts(ident.parts),
+        );
+        if (rival) continue;
         for (const row of t.rows) {
           const total = index.cell(t.id, row.index, ident.total);
           const parts = ident.parts.map((m) => index.cell(t.id, row.index, m)).filter((v) => v !== null);

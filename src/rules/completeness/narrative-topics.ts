@@ -43,7 +43,8 @@ export const narrativeTopics: Rule = {
         unit: null,
         locations: [{ line: 1, label: '全文' }],
       });
-    if (doc.units.length === 0)
+    // A 单位预算 is one unit's own budget: it has no units to list.
+    if (doc.units.length === 0 && doc.meta.scope !== 'unit')
       out.push({ message: '概况中没有列出预算单位构成', expected: null, actual: null, difference: null, unit: null, locations: [{ line: 1, label: '概况' }] });
     return out;
   },
