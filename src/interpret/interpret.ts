@@ -24,10 +24,14 @@ import { matchProjectName } from './project-names.js';
 import { interpretStatement } from './statement.js';
 
 export function interpretDocument(raw: RawDocument, profile: Profile): Disclosure {
-  const title = raw.cover.map((l) => l.text.trim()).join('');
+  const coverTitle = raw.cover.map((l) => l.text.trim()).join('');
+  // Without a cover naming the year (a table-only attachment), the first table's title does.
+  const title = /\d{4}\s*年/.test(coverTitle) || !raw.tables[0] ? coverTitle : raw.tables[0].printedTitle;
   const yearMatch = /(\d{4})\s*年/.exec(title);
   // "预算主管部门：上海市普陀区司法局" names the department outright; else it is what precedes the year.
-  const named = /(主管部门|部门名称|编制部门|编制单位|单位名称|部门)[:：]\s*([^\s:：]{2,40})/.exec(raw.cover.map((l) => l.text).join(' '));
+  const NAMED = /(主管部门|部门名称|编制部门|编制单位|单位名称|部门)[:：]\s*([^\s:：]{2,40})/;
+  // A table-only attachment has no cover: its tables' 部门名称 lines name the department.
+  const named = NAMED.exec(raw.cover.map((l) => l.text).join(' ')) ?? NAMED.exec(raw.tables.map((t) => t.unitText ?? '').join(' '));
   const department = (named ? named[2]! : yearMatch ? title.slice(0, yearMatch.index) : title).replace(/\s+/g, '') || '未知部门';
   const overview = readOverview(raw);
   const kind = /决算/.test(title) ? 'final' : 'budget';
@@ -55,6 +59,10 @@ export function interpretDocument(raw: RawDocument, profile: Profile): Disclosur
         message: `表${spec.id}“${rt.printedTitle}”（绩效目标表）按版面读取尚不可靠，本次未读取其指标、未核对`,
         source: { line: rt.titleLine, ...(rt.page ? { page: rt.page } : {}) },
       });
+    } else if (spec.layout === 'listing') {
+      // Recognised, so not reported missing or unknown; its figures are not modelled.
+      const printsAmounts = rt.rows.some((r) => r.cells.some((c) => /\d\.\d{2}$|\d,\d{3}/.test(c)));
+      tables.push({ ...newTable(spec, rt, unit, 2), empty: !printsAmounts });
     } else if (spec.layout === 'projectPerformance') {
       const r = interpretProjectPerformance(rt, unit, profile.performance.weightTotal);
       performance.declaredTotal = r.declaredTotal;

@@ -13,7 +13,10 @@ export function normalizeTitle(text: string): string {
   s = s.replace(/^(表[一二三四五六七八九十\d-]+|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、．])/, '');
   s = s.replace(/\((公开表|表)?[\d-]+\)$/, '');
   s = s.replace(/\(?\d{4}年度?\)?$/, '');
+  s = s.replace(/\(含[^()]{1,12}\)$/, '');
   s = s.replace(/^\d{4}年(度)?/, '');
+  // "广州市生态环境局2026年项目支出绩效目标表": the publisher and year before the table's name.
+  s = s.replace(/^[^\d()"]{2,30}?\d{4}年度?(?=.{4,}表$)/, '');
   // Who publishes (部门/单位/预算单位/市级部门…) does not change which table it is.
   s = s.replace(/^(市级|区级|县级|省级)?(部门|单位|预算单位|本级)+(?=.{4,})/, '');
   return s;

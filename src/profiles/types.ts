@@ -21,10 +21,17 @@ export const TABLE_ROLES = [
   'socByFunction', // 国有资本经营预算支出表
   'projectPerformance', // 项目支出绩效目标表
   'departmentPerformance', // 部门整体支出绩效目标表
+  // Tables some templates add, recognised and kept as printed but not modelled (layout 'listing'):
+  'procurement', // 政府采购预算（明细）表
+  'purchasedServices', // 政府购买服务预算表
+  'operatingCost', // 机关运行经费预算表
+  'meetingTraining', // 会议费、培训费明细表
+  'carryOverSpending', // 上年结转资金支出表
 ] as const;
 export type TableRole = (typeof TABLE_ROLES)[number];
 
-export const TABLE_LAYOUTS = ['statement', 'classTree', 'projectPerformance', 'departmentPerformance'] as const;
+/** `listing`: a table recognised and kept as printed lines, with no figures modelled or checked. */
+export const TABLE_LAYOUTS = ['statement', 'classTree', 'projectPerformance', 'departmentPerformance', 'listing'] as const;
 export type TableLayout = (typeof TABLE_LAYOUTS)[number];
 
 export interface MeasureColumn {

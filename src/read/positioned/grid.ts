@@ -458,7 +458,11 @@ function tableParts(lines: PositionedLine[]) {
  * Output cells follow the profile spec's indexes: code at the last codeColumn, unit code at
  * unitCodeColumn, label at labelColumn, amounts at their measure's column.
  */
-export function treeGrid(lines: PositionedLine[], spec: ProfileTable): GridResult {
+export function treeGrid(lines: PositionedLine[], spec: ProfileTable, perPage = false): GridResult {
+  return perPage ? byPage(lines, spec, treePageGrid) : treePageGrid(lines, spec);
+}
+
+function treePageGrid(lines: PositionedLine[], spec: ProfileTable): GridResult {
   const notes: string[] = [];
   const parts = tableParts(lines);
   if (!parts) return { rows: [], columns: [], notes };
@@ -556,7 +560,29 @@ export function treeGrid(lines: PositionedLine[], spec: ProfileTable): GridResul
  * Rows of a two-sided statement (收支总表): each line carries an income item (label, amounts) and
  * an expenditure item. The expenditure side begins where the second label of a line begins.
  */
-export function statementGrid(lines: PositionedLine[], spec: ProfileTable): GridResult {
+export function statementGrid(lines: PositionedLine[], spec: ProfileTable, perPage = false): GridResult {
+  return perPage ? byPage(lines, spec, statementPageGrid) : statementPageGrid(lines, spec);
+}
+
+/**
+ * pdftotext lays out each page on its own and shifts a continuation page's columns: grid the pages
+ * separately, a page without its own header under the first page's. (A PDF keeps its columns.)
+ */
+function byPage(lines: PositionedLine[], spec: ProfileTable, grid: (lines: PositionedLine[], spec: ProfileTable) => GridResult): GridResult {
+  const pages = [...new Set(lines.map((l) => l.page))];
+  if (pages.length < 2) return grid(lines, spec);
+  const firstParts = tableParts(lines.filter((l) => l.page === pages[0]));
+  const header = firstParts ? firstParts.joined.slice(0, firstParts.start) : [];
+  const results = pages.map((p, k) => {
+    const own = lines.filter((l) => l.page === p);
+    const parts = tableParts(own);
+    if (!parts) return { rows: [], columns: [], notes: [] };
+    return grid(k > 0 && parts.start === 0 ? [...header, ...own] : own, spec);
+  });
+  return { rows: results.flatMap((r) => r.rows), columns: results[0]!.columns, notes: results.flatMap((r) => r.notes) };
+}
+
+function statementPageGrid(lines: PositionedLine[], spec: ProfileTable): GridResult {
   const notes: string[] = [];
   const parts = tableParts(lines);
   if (!parts) return { rows: [], columns: [], notes };

@@ -101,7 +101,11 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
       const t = squash(text(all[i]!)).replace(TABLE_PREFIX, '');
       const near = all.slice(i + 1, i + 4).some((l) => UNIT.test(squash(text(l))));
       const key = normalizeTitle(t);
-      const partHeading = /^(第[一二三四五六七八九十]+部分|附件|附表)/.test(t) || /^(部门|单位)?(预算|决算)(报)?表$/.test(key) || key.length < 4;
+      const partHeading =
+        /^(第[一二三四五六七八九十]+部分|附件|附表)/.test(t) ||
+        /^(部门|单位)?(预算|决算)(报)?表$/.test(key) ||
+        /(年度|年)(部门|单位)(预算|决算)(公开)?(报)?表$/.test(key) ||
+        key.length < 4;
       const seen = unrecognised.some((u) => normalizeTitle(squash(u.text).replace(TABLE_PREFIX, '')) === key);
       if (near && !partHeading && !seen && all[i]!.tokens.length <= 3 && /表$/.test(key) && t.length <= 45) unrecognised.push(raw(all[i]!));
       continue;
@@ -148,7 +152,8 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
     const notes = body.filter((l) => /^注[:：]/.test(squash(text(l)))).map(raw);
     const lines = body.filter((l) => !/^注[:：]/.test(squash(text(l))));
     const previous = tables.find((t) => t.tableId === spec.id);
-    const grid = spec.layout === 'statement' ? statementGrid(lines, spec) : spec.layout === 'classTree' ? treeGrid(lines, spec) : null;
+    const perPage = doc.format === 'layout';
+    const grid = spec.layout === 'statement' ? statementGrid(lines, spec, perPage) : spec.layout === 'classTree' ? treeGrid(lines, spec, perPage) : null;
     if (grid && process.env.YUSUAN_DEBUG_GRID)
       process.stderr.write(`[grid] 表${spec.id} 第${all[at]!.line}行 ${JSON.stringify(grid.columns.map((c) => [c.measure, c.header]))}\n`);
     const rows = grid ? grid.rows : lines.map((l) => ({ cells: l.tokens.map((t) => t.text.trim()), line: l.line, page: l.page }));
