@@ -2,7 +2,7 @@
 // Covers 部门支出总表, 一般公共预算支出/基本支出/项目支出表, 三公 tables, fund tables. The tree is
 // what arithmetic rules walk: every parent row equals the sum of its children, per measure.
 
-import type { AmountUnit } from '../money/amount.js';
+import { normalizeDecimal, type AmountUnit } from '../money/amount.js';
 import type { Fact, RowKind, TableRow } from '../model/types.js';
 import type { ProfileTable } from '../profiles/types.js';
 import type { RawRow, RawTable } from '../read/raw.js';
@@ -92,6 +92,14 @@ export function interpretClassTree(raw: RawTable, spec: ProfileTable, unit: Amou
     return catalog.classByName(label)?.code ?? null;
   };
 
+  const firstMeasure = measures[0];
+  const sameAsTotal = (r: RawRow) => {
+    if (!firstMeasure || !total) return false;
+    const mine = readAmount(r.cells[firstMeasure.column]);
+    const whole = facts.find((f) => f.row === total!.index && f.measure === firstMeasure.measure)?.value;
+    return !!mine && !!whole && normalizeDecimal(mine) === normalizeDecimal(whole);
+  };
+
   for (const r of dataRows) {
     const cells = r.cells;
     const label = (cells[labelCol] ?? '').trim();
@@ -110,8 +118,9 @@ export function interpretClassTree(raw: RawTable, spec: ProfileTable, unit: Amou
       total = row;
       department = currentUnit = currentGroup = null;
       codeStack = [];
-    } else if (!code && !unitCode && label && !department && !currentUnit && total && compact(label) === compact(ctx.department ?? '')) {
-      // The department's own line under 合计, before its units (杭州市公安局 then its 支队).
+    } else if (!code && !unitCode && label && !department && !currentUnit && total && compact(label) === compact(ctx.department ?? '') && sameAsTotal(r)) {
+      // The department's own line under 合计, before its units (杭州市公安局 then its 支队), carrying
+      // the whole total; with less than the total it is the department's 本级 unit beside the others.
       row = push(r, 'department', label, null, null, total);
       department = row;
       currentGroup = null;

@@ -449,7 +449,10 @@ function tableParts(lines: PositionedLine[]) {
   const joined = splitGlued(joinSplitNumbers(joinRaisedAmounts(lines)));
   const start = firstDataLine(joined);
   if (start < 0) return null;
-  const header = joinSpacedHeader(joined.slice(0, start));
+  // 栏次 lines (栏次 1 2 3 …, or ** 1 2 3) number the columns; they name nothing.
+  const columnNumbers = (l: PositionedLine) =>
+    l.tokens.length >= 3 && l.tokens.every((t, i) => (i === 0 && /^(栏次|行次|\*+|项目)$/.test(squash(t.text))) || /^\d{1,2}$/.test(squash(t.text)));
+  const header = joinSpacedHeader(joined.slice(0, start).filter((l) => !columnNumbers(l)));
   return { joined, start, header, data: dropLineNumbers(header, joined.slice(start)) };
 }
 
@@ -564,6 +567,14 @@ export function statementGrid(lines: PositionedLine[], spec: ProfileTable, perPa
   return perPage ? byPage(lines, spec, statementPageGrid) : statementPageGrid(lines, spec);
 }
 
+/** Right edges of the amount columns printed in some lines, left to right. */
+function amountRights(lines: PositionedLine[]): number[] {
+  const rights = lines.flatMap((l) => l.tokens.filter((t) => isDecimalAmount(t.text)).map((t) => t.x1)).sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const r of rights) if (out.length === 0 || r - out[out.length - 1]! > 2) out.push(r);
+  return out.length ? out : [0];
+}
+
 /**
  * pdftotext lays out each page on its own and shifts a continuation page's columns: grid the pages
  * separately, a page without its own header under the first page's. (A PDF keeps its columns.)
@@ -573,11 +584,18 @@ function byPage(lines: PositionedLine[], spec: ProfileTable, grid: (lines: Posit
   if (pages.length < 2) return grid(lines, spec);
   const firstParts = tableParts(lines.filter((l) => l.page === pages[0]));
   const header = firstParts ? firstParts.joined.slice(0, firstParts.start) : [];
+  const firstRights = amountRights(lines.filter((l) => l.page === pages[0]));
   const results = pages.map((p, k) => {
     const own = lines.filter((l) => l.page === p);
     const parts = tableParts(own);
     if (!parts) return { rows: [], columns: [], notes: [] };
-    return grid(k > 0 && parts.start === 0 ? [...header, ...own] : own, spec);
+    if (k === 0 || parts.start > 0) return grid(own, spec);
+    // The first page's header, moved to where this page prints its amount columns.
+    const rights = amountRights(own);
+    const pairs = rights.length === firstRights.length ? rights.map((r, i) => r - firstRights[i]!) : [rights.at(-1)! - firstRights.at(-1)!];
+    const shift = [...pairs].sort((a, b) => a - b)[Math.floor(pairs.length / 2)] ?? 0;
+    const moved = header.map((l) => ({ ...l, tokens: l.tokens.map((t) => ({ ...t, x0: t.x0 + shift, x1: t.x1 + shift })) }));
+    return grid([...moved, ...own], spec);
   });
   return { rows: results.flatMap((r) => r.rows), columns: results[0]!.columns, notes: results.flatMap((r) => r.notes) };
 }

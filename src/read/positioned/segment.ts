@@ -135,13 +135,22 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
     const { at, spec } = starts[k]!;
     // A table ends at the next table's title, known to the template or not.
     let end = Math.min(starts[k + 1]?.at ?? all.length, ...unknownAt.filter((i) => i > at));
-    // Prose after the table: stop at the first long sentence line.
-    for (let i = at + 1; i < end; i++)
-      // A note under the table (注：…) is the table's, even when written as a sentence.
-      if (isProse(all[i]!) && !/^注[:：]/.test(squash(text(all[i]!)))) {
-        end = i;
-        break;
-      }
+    // Prose after the table: stop at the first long sentence line. (Performance-target tables are
+    // made of sentences: they end at the next title only.)
+    if (/Performance$/.test(spec.layout)) {
+      // …or at the next part of the document (第三部分 名词解释).
+      const part = all.findIndex(
+        (l, i) =>
+          i > at && i < end && /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、.{0,12}(情况说明|名词解释|其他重要事项|附件))/.test(squash(text(l))),
+      );
+      if (part > 0) end = part;
+    } else
+      for (let i = at + 1; i < end; i++)
+        // A note under the table (注：…) is the table's, even when written as a sentence.
+        if (isProse(all[i]!) && !/^注[:：]/.test(squash(text(all[i]!)))) {
+          end = i;
+          break;
+        }
     // A bare table number (表九, 预算10表) printed above the next title belongs to that table.
     while (end - 1 > at && TABLE_NUMBER_LINE.test(squash(text(all[end - 1]!)))) end--;
     for (let i = at; i < end; i++) inTable.add(i);

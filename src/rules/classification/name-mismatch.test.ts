@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { only } from '../../../test/support/findings.js';
 import { findingsOf, lineOf, SEED_TEXT, seedWith } from '../../../test/support/seed.js';
-import { nameMismatch } from './name-mismatch.js';
+import { nameMismatch, wrapArtefact } from './name-mismatch.js';
 
 test('name-mismatch: every printed 科目 name of the example agrees with its code', () => {
   assert.deepEqual(findingsOf(nameMismatch, SEED_TEXT), []);
@@ -43,4 +43,12 @@ test('name-mismatch: against a code the catalog only recalls, a different name i
   assert.equal(f.expected, '移民事务');
   assert.equal(f.actual, '事业运行');
   assert.equal(f.locations[0]!.line, line);
+});
+
+test('name-mismatch: a wrapped name read with a piece of its own wrap twice is an artefact, not a finding', () => {
+  assert.equal(wrapArtefact('机关事业单位职业年金缴费支出', '缴费支出机关事业单位职业年金缴费支出'), true);
+  assert.equal(wrapArtefact('机关事业单位职业年金缴费支出', '费支出机关事业单位职业年金缴费支'), true);
+  // A different name is still a different name, even when it shares the start.
+  assert.equal(wrapArtefact('机关事业单位职业年金缴费支出', '机关事业单位基本养老保险缴费支出'), false);
+  assert.equal(wrapArtefact('行政运行', '事业运行'), false);
 });

@@ -16,7 +16,7 @@ export const nameMismatch: Rule = {
     const out: Draft[] = [];
     for (const c of codedRows(doc, profile)) {
       const entry = c.catalog.get(c.code);
-      if (!entry || !c.printedName || nameMatches(entry, c.printedName)) continue;
+      if (!entry || !c.printedName || nameMatches(entry, c.printedName) || wrapArtefact(entry.name, c.printedName)) continue;
       out.push({
         severity: CONFIDENT.has(entry.status) ? 'error' : 'warning',
         message: `表${c.table.id}第 ${c.row.source.line} 行科目 ${c.code} 名称印为“${c.printedName}”，目录中为“${entry.name}”${entry.variants.length ? `（或 ${entry.variants.join('、')}）` : ''}`,
@@ -30,3 +30,19 @@ export const nameMismatch: Rule = {
     return out;
   },
 };
+
+/**
+ * A wrapped name cell read with a piece of its own wrap twice ("缴费支出机关事业单位职业年金缴费支出"):
+ * the printed text is the name (or its start) plus fragments of that same name — a reading
+ * artefact, not a different name.
+ */
+export function wrapArtefact(name: string, printed: string): boolean {
+  const p = printed.replace(/\s+/g, '');
+  for (let len = Math.min(name.length, p.length); len >= Math.max(4, Math.ceil(name.length * 0.6)); len--) {
+    const at = p.indexOf(name.slice(0, len));
+    if (at < 0) continue;
+    const rest = [p.slice(0, at), p.slice(at + len)].filter(Boolean);
+    return rest.length > 0 && rest.every((r) => name.includes(r));
+  }
+  return false;
+}

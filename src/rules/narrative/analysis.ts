@@ -32,7 +32,10 @@ export function analyseNarrative(index: DisclosureIndex, profile: Profile): Narr
   const lookup = new FigureLookup(index, profile);
   const claims = index.doc.narrative.claims.map((claim) => {
     const basis = sectionBasis(index.doc, profile, claim.section);
-    const figure = claim.kind === 'amount' && /元$/.test(claim.unit) ? lookup.resolve(claim, basis) : null;
+    // A 决算 document's tables hold actuals: a figure stated as the budget (年初预算, 全年预算数) has no
+    // table figure to be compared with.
+    const budgetInFinal = index.doc.meta.kind === 'final' && /年初|预算数|全年预算|调整预算/.test(claim.subject);
+    const figure = claim.kind === 'amount' && /元$/.test(claim.unit) && !budgetInFinal ? lookup.resolve(claim, basis) : null;
     return { claim, basis, figure };
   });
   const all = index.doc.narrative.claims;
