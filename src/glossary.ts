@@ -44,6 +44,8 @@ export const ITEMS: Record<string, string> = {
   toBusinessFund: '转入事业基金',
   carryForward: '结转下年',
   expenditureTotal: '支出总计',
+  basicExpenditure: '基本支出',
+  projectExpenditure: '项目支出',
   currentIncome: '本年收入',
   currentExpenditure: '本年支出',
   'currentIncome.gpb': '本年一般公共预算拨款收入',

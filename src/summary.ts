@@ -110,6 +110,8 @@ export function summarize(doc: Disclosure, index = new DisclosureIndex(doc)): Su
   // 基本支出 as printed, or as 人员 + 公用 where the template splits it without a 基本支出 column (Hangzhou).
   const basic = () => {
     const t = index.table('expenditureByFunction');
+    // Shaanxi's 支出总表 splits by source of funds: its 收支总表 states 基本支出 itself.
+    if (t && !index.measures(t).some((m) => m === 'basic' || m === 'personnel')) return printed('basicExpenditure') ?? total('expenditureByFunction', 'basic');
     if (!t || index.measures(t).includes('basic') || !index.measures(t).includes('personnel')) return total('expenditureByFunction', 'basic');
     const [p, u] = [total('expenditureByFunction', 'personnel'), total('expenditureByFunction', 'publicUse')];
     return p === null ? null : p + (u ?? 0);
@@ -130,7 +132,11 @@ export function summarize(doc: Disclosure, index = new DisclosureIndex(doc)): Su
       gpbAppropriation: wan(gpbAppropriation()),
       carryOver: wan(item('summary', 'carryOver')),
       basic: wan(basic()),
-      project: wan(total('expenditureByFunction', 'project')),
+      project: wan(
+        index.table('expenditureByFunction') && !index.measures(index.table('expenditureByFunction')!).includes('project')
+          ? (printed('projectExpenditure') ?? total('expenditureByFunction', 'project'))
+          : total('expenditureByFunction', 'project'),
+      ),
       personnel: wan(total('gpbBasicByEconomic', 'personnel')),
       publicUse: wan(total('gpbBasicByEconomic', 'publicUse')),
       threePublic: {

@@ -650,9 +650,53 @@ function statementPageGrid(lines: PositionedLine[], spec: ProfileTable): GridRes
       cols.push({ ...c, measure, header: path.join('›'), side: si });
     });
   });
+  // Shaanxi 综合预算 prints the expenditure side three times, each group headed by its
+  // classification (支出功能分类科目 | 部门预算支出经济分类科目 | 政府预算支出经济分类科目): the
+  // first group is the side's items; the 部门经济分类 group states 基本支出 and 项目支出.
+  const last = sides.length - 1;
+  const groupHeads = header
+    .flatMap((l) => l.tokens)
+    .filter((t) => sideOf(t) === last && /(分类|分|经济)科目?|科目（按/.test(squash(t.text)))
+    .sort((a, b) => a.x0 - b.x0);
+  // A group starts right after the previous group's amount column (its labels may start left of its heading).
+  const groupStartAt = (head: Token) => {
+    const before = cols.filter((c) => c.side === last && c.x1 < head.x0);
+    return before.length ? Math.max(...before.map((c) => c.x1)) + 1 : head.x0 - 2;
+  };
+  const groupStart = groupHeads.length >= 2 ? groupStartAt(groupHeads[1]!) : Infinity;
+  const economicGroup = groupHeads.find((t) => /部门预算支出经济/.test(squash(t.text)));
+  const economicAfter = economicGroup ? groupHeads[groupHeads.indexOf(economicGroup) + 1] : undefined;
+  const economicEnd = economicAfter ? groupStartAt(economicAfter) : Infinity;
+  const economicStart = economicGroup ? groupStartAt(economicGroup) : Infinity;
+  if (Number.isFinite(groupStart)) {
+    const later = cols.filter((c) => c.side === last && c.x0 >= groupStart);
+    for (const c of later) cols.splice(cols.indexOf(c), 1);
+  }
+  const SPLIT: [RegExp, string][] = [
+    [/^(人员经费和公用经费支出|基本支出)$/, '基本支出'],
+    [/^(专项业务经费支出|项目支出)$/, '项目支出'],
+  ];
   const width = Math.max(...sides.flatMap((s) => [s.labelColumn, ...s.measures.map((m) => m.column)])) + 1;
   const rows: RawRow[] = [];
   for (const l of data) {
+    if (economicGroup) {
+      // 基本/项目 as stated in the 部门经济分类 group: a row of their own on this line.
+      const group = l.tokens.filter((t) => t.x0 >= economicStart && t.x0 < economicEnd);
+      group.forEach((t, k) => {
+        const name = squash(t.text).replace(/^[\d一二三四五六七八九十]+[、.．]/, '');
+        const split = SPLIT.find(([re]) => re.test(name));
+        const amount = group.slice(k + 1).find((x) => isAmountToken(x.text));
+        const next = group.slice(k + 1).find((x) => !isAmountToken(x.text));
+        if (!split || !amount || (next && next.x0 < amount.x0)) return;
+        const cells: string[] = new Array(width).fill('');
+        const boxes: ([number, number, number, number] | undefined)[] = new Array(width).fill(undefined);
+        const side = sides[last]!;
+        cells[side.labelColumn] = split[1];
+        cells[side.measures[0]!.column] = amount.text.replace(/\s+/g, '');
+        boxes[side.measures[0]!.column] = boxOf(l, amount);
+        rows.push({ cells, line: l.line, page: l.page, boxes });
+      });
+    }
     const cells: string[] = new Array(width).fill('');
     const boxes: ([number, number, number, number] | undefined)[] = new Array(width).fill(undefined);
     const labels: string[][] = sides.map(() => []);
@@ -661,7 +705,8 @@ function statementPageGrid(lines: PositionedLine[], spec: ProfileTable): GridRes
       // Shaanxi 综合预算 prints the expenditure side three times (功能/部门经济/政府经济分类): the
       // first label and its amounts are the item; later label groups on the line restate it.
       const second = all.findIndex((t, k) => k > 0 && !isAmountToken(t.text) && all.slice(0, k).some((x) => isAmountToken(x.text)));
-      const mine = si === sides.length - 1 && second > 0 ? all.slice(0, second) : all;
+      const grouped = si === last && Number.isFinite(groupStart);
+      const mine = grouped ? all.filter((t) => t.x0 < groupStart) : si === last && second > 0 ? all.slice(0, second) : all;
       const values = mine.filter((t) => isAmountToken(t.text));
       for (const t of mine) if (!isAmountToken(t.text)) labels[si]!.push(t.text);
       const sideCols = cols.filter((k) => k.side === si);
