@@ -27,6 +27,7 @@ export const TABLE_ROLES = [
   'operatingCost', // 机关运行经费预算表
   'meetingTraining', // 会议费、培训费明细表
   'carryOverSpending', // 上年结转资金支出表
+  'performanceEvaluation', // 绩效自评表（决算）
 ] as const;
 export type TableRole = (typeof TABLE_ROLES)[number];
 

@@ -509,6 +509,8 @@ function treePageGrid(lines: PositionedLine[], spec: ProfileTable): GridResult {
     const { key, values } = splitKeyValues(l, labelLimit);
     // The header repeated at the top of a continuation page.
     if (values.length === 0 && key.length > 0 && key.filter((t) => headerWords.has(squash(t.text))).length >= Math.max(1, key.length * 0.6)) continue;
+    // …and its 栏次 line (栏次 1 2 3 …), which numbers the columns.
+    if (/^(栏次|行次|\*+)$/.test(squash(key.map((t) => t.text).join(''))) && values.every((t) => /^\d{1,2}$/.test(squash(t.text)))) continue;
     const cells: string[] = new Array(width).fill('');
     let code = '';
     let unitCode = '';

@@ -137,7 +137,7 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
     let end = Math.min(starts[k + 1]?.at ?? all.length, ...unknownAt.filter((i) => i > at));
     // Prose after the table: stop at the first long sentence line. (Performance-target tables are
     // made of sentences: they end at the next title only.)
-    if (/Performance$/.test(spec.layout)) {
+    if (/Performance$/.test(spec.layout) || spec.role === 'performanceEvaluation') {
       // …or at the next part of the document (第三部分 名词解释).
       const part = all.findIndex(
         (l, i) =>

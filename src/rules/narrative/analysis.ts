@@ -34,7 +34,7 @@ export function analyseNarrative(index: DisclosureIndex, profile: Profile): Narr
     const basis = sectionBasis(index.doc, profile, claim.section);
     // A 决算 document's tables hold actuals: a figure stated as the budget (年初预算, 全年预算数) has no
     // table figure to be compared with.
-    const budgetInFinal = index.doc.meta.kind === 'final' && /年初|预算数|全年预算|调整预算/.test(claim.subject);
+    const budgetInFinal = index.doc.meta.kind === 'final' && /年初|预算/.test(claim.subject.replace(/一般公共预算|政府性基金预算|国有资本经营预算/g, ''));
     const figure = claim.kind === 'amount' && /元$/.test(claim.unit) && !budgetInFinal ? lookup.resolve(claim, basis) : null;
     return { claim, basis, figure };
   });

@@ -55,3 +55,12 @@ test('breakdown-sum: project counts by category must add up', () => {
   assert.equal(f.actual, '61');
   assert.equal(f.locations[0]!.line, line);
 });
+
+test('breakdown-sum: a figure after the parts that is not one of them (实有人员 after 行政/事业编制) is left out', () => {
+  const line = '单位现有公务用车 625 辆，其中：轿车 317 辆，越野车 28 辆，小型客车 1 辆，中型客车和大型客车 5 辆，其他车型 274 辆。';
+  const staff = '本部门人员编制 125 人，其中：行政编制 100 人，事业编制 25 人，实有人员 120 人。';
+  assert.deepEqual(findingsOf(breakdownSum, seedWith([FLEET, line, staff])), []);
+  // The real parts still have to add up.
+  const wrong = only(findingsOf(breakdownSum, seedWith([FLEET, line, staff.replace('事业编制 25', '事业编制 35')])));
+  assert.equal(wrong.actual, '135');
+});

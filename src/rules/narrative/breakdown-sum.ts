@@ -14,7 +14,11 @@ export const breakdownSum: Rule = {
     const all = [...index.doc.narrative.claims];
     const out: Draft[] = [];
     for (const parent of all) {
-      const parts = all.filter((c) => c.partOf === parent.id);
+      let parts = all.filter((c) => c.partOf === parent.id);
+      // “编制 10964人，其中行政编制 115、事业编制 10849，实有人员 10887”: the last figure is not a
+      // part. Where some parts repeat the total's head word (编制), the ones that don't are not parts.
+      const head = /编制|用车|车辆/.exec(parent.subject)?.[0];
+      if (head && parts.some((p) => p.subject.includes(head))) parts = parts.filter((p) => p.subject.includes(head));
       if (parts.length < 2) continue;
       const money = /元$/.test(parent.unit);
       const val = (c: (typeof all)[number]) => (money ? proseToFen(c.value, c.unit) : Math.round(Number(c.value) * 1000));
