@@ -204,6 +204,7 @@ const narrativeSentence = object<NarrativeSentence>('句子', '情况说明中�
   section: str('所在章节的 id'),
   text: str('句子全文'),
   source: SOURCE,
+  unterminated: opt(bool('句子在段落末尾却没有句末标点（。！？；：等）')),
 });
 
 const narrativeSection = object<NarrativeSection>('章节', '情况说明中的一个标题及其下的内容。', {

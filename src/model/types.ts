@@ -133,6 +133,8 @@ export interface NarrativeSentence {
   section: string;
   text: string;
   source: Provenance;
+  /** The sentence ends its paragraph without a closing mark (。！？；：…). */
+  unterminated?: boolean;
 }
 
 export interface NarrativeSection {

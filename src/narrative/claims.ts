@@ -63,6 +63,13 @@ export function readNarrative(lines: RawLine[], sectionPrefix = ''): Narrative {
     }
     para.push(l);
     if (SENTENCE_END.test(t)) flush();
+    else if (l.paragraphEnd) {
+      // The paragraph ends without its full stop: its last sentence is marked, not merged into the next paragraph.
+      const before = sentences.length;
+      flush();
+      const last = sentences[sentences.length - 1];
+      if (last && sentences.length > before) last.unterminated = true;
+    }
   }
   flush();
   return { sections, sentences, claims };

@@ -7,6 +7,8 @@ export interface RawLine {
   text: string;
   line: number;
   page?: number;
+  /** The line ends its paragraph: it stops short of the text block's right edge and the next line starts a new one. */
+  paragraphEnd?: boolean;
 }
 
 export interface RawRow {

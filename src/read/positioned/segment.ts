@@ -216,7 +216,8 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
         glossaryEnd = k;
         break;
       }
-  const narrative = (glossaryAt >= 0 ? [...prose.slice(0, glossaryAt), ...prose.slice(glossaryEnd)] : prose).map(({ l }) => raw(l));
+  const narrativeLines = (glossaryAt >= 0 ? [...prose.slice(0, glossaryAt), ...prose.slice(glossaryEnd)] : prose).map(({ l }) => l);
+  const narrative = markParagraphEnds(narrativeLines).map((l, k) => ({ ...raw(narrativeLines[k]!), ...(l ? { paragraphEnd: true } : {}) }));
   const glossary = glossaryAt >= 0 ? prose.slice(glossaryAt + 1, glossaryEnd).map(({ l }) => raw(l)) : [];
   return {
     file: doc.files.join(' + '),
@@ -246,4 +247,40 @@ function isProse(l: PositionedLine): boolean {
   if (/^第[一二三四五六七八九十]+部分/.test(t)) return true;
   if (l.tokens.length === 1 && !/\d{2,}/.test(t) && /(说明|情况|概况|简介)$/.test(t) && t.length >= 6) return true;
   return l.tokens.some((k) => squash(k.text).length >= 10 && /[，。；]/.test(k.text));
+}
+
+/**
+ * Which prose lines end a paragraph: the line stops well short of the right edge of the page's text
+ * block and the next line starts indented (or on another page). A paragraph's end is where its last
+ * sentence must have its full stop, whether or not the writer put one there.
+ */
+function markParagraphEnds(lines: PositionedLine[]): boolean[] {
+  const byPage = new Map<number, { left: number; right: number }>();
+  for (const l of lines) {
+    if (l.tokens.length === 0) continue;
+    const b = byPage.get(l.page) ?? { left: Infinity, right: -Infinity };
+    b.left = Math.min(b.left, l.tokens[0]!.x0);
+    b.right = Math.max(b.right, l.tokens[l.tokens.length - 1]!.x1);
+    byPage.set(l.page, b);
+  }
+  let paragraphX: number | null = null;
+  return lines.map((l, k) => {
+    const next = lines[k + 1];
+    const b = byPage.get(l.page);
+    if (l.tokens.length === 0 || !b) return false;
+    paragraphX ??= l.tokens[0]!.x0;
+    const startX = paragraphX;
+    if (/[。！？；;]$/.test(text(l).trim())) paragraphX = null;
+    if (!next || next.tokens.length === 0 || next.page !== l.page) return false;
+    const width = b.right - b.left;
+    const short = l.tokens[l.tokens.length - 1]!.x1 < b.right - width * 0.12;
+    // Prose paragraphs indent their first line by about a character (half a line height, or one
+    // column of layout text); this paragraph and the next both start so. Text laid out otherwise
+    // (tables among the prose) is left alone.
+    const slack = Math.max(l.height * 0.5, 0.5);
+    const nextX = next.tokens[0]!.x0;
+    const end = short && nextX > b.left + slack && startX > b.left + slack && Math.abs(nextX - startX) <= slack;
+    if (end) paragraphX = null;
+    return end;
+  });
 }

@@ -11,7 +11,7 @@ export const wording: Rule = {
   title: '说明文字有明显缺陷',
   category: 'narrative',
   severity: 'warning',
-  description: '情况说明中明显的文字缺陷：重复的标点（“。。”）、缺了内容的“主要原因是。”、左右引号不成对。',
+  description: '情况说明中明显的文字缺陷：重复的标点（“。。”）、缺了内容的“主要原因是。”、左右引号不成对、段落末尾缺少句号。',
   check({ doc }) {
     const out: Draft[] = [];
     doc.narrative.sentences.forEach((s, i) => {
@@ -22,6 +22,12 @@ export const wording: Rule = {
       const open = (s.text.match(/“/g) ?? []).length;
       const close = (s.text.match(/”/g) ?? []).length;
       if (open !== close) problems.push(`引号不成对（左引号 ${open} 个，右引号 ${close} 个）`);
+      // A paragraph whose last sentence has no full stop (a heading-like short line is not a sentence).
+      // List entries ("具体包括：1. 普陀区司法局本部") need none.
+      const lastClause = s.text.split(/[：:，,；;]/).pop() ?? '';
+      const listEntry = /^\s*(\d+[.、．]|[（(][\d一二三四五六七八九十]+[)）]|[①-⑳])/.test(lastClause);
+      if (s.unterminated && !listEntry && s.text.length >= 12 && /[，、]|是|为|的/.test(s.text) && /[\u4e00-\u9fff]$/.test(s.text))
+        problems.push('段落末尾缺少句号');
       if (problems.length === 0) return;
       out.push({
         message: `情况说明第 ${s.source.line} 行：${problems.join('；')}：“${s.text.length > 80 ? `${s.text.slice(0, 80)}…` : s.text}”`,
