@@ -125,9 +125,11 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
     // A table ends at the next table's title, known to the template or not.
     let end = Math.min(starts[k + 1]?.at ?? all.length, ...unknownAt.filter((i) => i > at));
     // Prose after the table: stop at the first long sentence line.
+    // Performance-target tables are full of sentences (goals, tasks): only a part heading ends them.
+    const performance = /Performance$/.test(spec.layout);
     for (let i = at + 1; i < end; i++)
       // A note under the table (注：…) is the table's, even when written as a sentence.
-      if (isProse(all[i]!) && !/^注[:：]/.test(squash(text(all[i]!)))) {
+      if (performance ? /^第[一二三四五六七八九十]+部分/.test(squash(text(all[i]!))) : isProse(all[i]!) && !/^注[:：]/.test(squash(text(all[i]!)))) {
         end = i;
         break;
       }
