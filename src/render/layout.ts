@@ -322,19 +322,52 @@ export interface LayoutInputs {
   tasks: string[];
 }
 
+/** 第一部分 … 第四部分: the part titles in the profile's wording. */
+export function partTitles(profile: Profile, dept: string, year: number | null, kindName: string): DocumentLayout['parts'] {
+  const y = year ? `${year}年` : '';
+  const pt = profile.narrative.partTitles;
+  return {
+    overview: `第一部分 ${dept}${pt.overview}`,
+    tables: `第二部分 ${dept}${y}${pt.tables}`,
+    narrative: `第三部分 ${dept}${y}${kindName}${pt.narrative}`,
+    glossary: `第四部分 ${pt.glossary}`,
+  };
+}
+
+/** A disclosure with no data, for a profile: what the preparer's template is laid out from. */
+export function emptyDisclosure(profile: Profile): Disclosure {
+  return {
+    schemaVersion: 1,
+    meta: {
+      title: '',
+      department: '',
+      region: profile.region,
+      level: profile.level,
+      fiscalYear: profile.years[profile.years.length - 1] ?? null,
+      kind: profile.kind,
+      scope: profile.scope,
+      profile: profile.id,
+      source: { file: '', format: 'xlsx', sha256: '', lines: 0 },
+    },
+    units: [],
+    toc: [],
+    tables: [],
+    facts: [],
+    narrative: { sections: [], sentences: [], claims: [] },
+    performance: { declaredTotal: null, declaredTotalSource: null, projects: [], department: null },
+    other: { vehicles: [], procurement: [], operatingCost: null, largeAssets: null, projectCounts: [], unitCounts: null },
+    glossary: [],
+    readerNotes: [],
+  };
+}
+
 /** The whole disclosure laid out. */
 export function layoutDisclosure(doc: Disclosure, profile: Profile, narrative: GeneratedNarrative, inputs: LayoutInputs): DocumentLayout {
   const dept = doc.meta.department;
   const year = doc.meta.fiscalYear;
   const kindName = `${doc.meta.scope === 'unit' ? '单位' : '部门'}${KINDS[doc.meta.kind]}`;
   const y = year ? `${year}年` : '';
-  const pt = profile.narrative.partTitles;
-  const parts = {
-    overview: `第一部分 ${dept}${pt.overview}`,
-    tables: `第二部分 ${dept}${y}${pt.tables}`,
-    narrative: `第三部分 ${dept}${y}${kindName}${pt.narrative}`,
-    glossary: `第四部分 ${pt.glossary}`,
-  };
+  const parts = partTitles(profile, dept, year, kindName);
   const values = factValues(doc);
   const overview: Section[] = [];
   overview.push({ heading: '一、基本职能及主要工作', level: 1, paragraphs: [...inputs.duties, ...inputs.tasks] });

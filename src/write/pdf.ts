@@ -22,7 +22,9 @@ const ARGS = [
   '--disable-quic',
 ];
 
-export class RenderError extends Error {}
+export class RenderError extends Error {
+  override name = 'RenderError';
+}
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM))
