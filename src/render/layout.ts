@@ -21,6 +21,8 @@ export interface LayoutColumn {
   /** Header path, top to bottom ("公务用车购置及运行费" › "小计"). */
   header: string[];
   measure?: string;
+  /** Relative width (percent of the table) for tables of text (绩效目标表). */
+  width?: number;
 }
 
 export interface HeaderCell {
@@ -31,6 +33,8 @@ export interface HeaderCell {
 
 export interface LayoutRow {
   cells: string[];
+  /** Colspan of each cell (cells covered by a span are ''); absent = 1 each. */
+  spans?: number[];
   /** total / department / unit / group / detail / item; 'text' for performance rows. */
   kind: string;
 }
@@ -74,6 +78,7 @@ export interface ChartSpec {
 export interface DocumentLayout {
   version: typeof LAYOUT_VERSION;
   profileId: string;
+  profileName: string;
   title: string;
   department: string;
   year: number | null;
@@ -248,12 +253,12 @@ function performanceBody(doc: Disclosure, spec: ProfileTable): LayoutRow[] {
   if (!d) return rows;
   const amt = (v: string | null) => (v ? printAmount(v, d.unit, 2) : '');
   const blank = (cells: string[]) => [...cells, ...new Array(8 - cells.length).fill('')];
-  rows.push({ cells: blank(['年度部门整体支出预算', '资金总额', '财政拨款', '其他资金']), kind: 'funds' });
-  rows.push({ cells: blank(['', amt(d.totalFunds), amt(d.fiscalFunds), amt(d.otherFunds)]), kind: 'funds' });
-  if (d.goal) rows.push({ cells: blank(['年度总体目标', d.goal]), kind: 'goal' });
+  rows.push({ cells: blank(['年度部门整体支出预算', '资金总额', '财政拨款', '其他资金']), spans: [1, 1, 1, 5, 0, 0, 0, 0], kind: 'funds' });
+  rows.push({ cells: blank(['', amt(d.totalFunds), amt(d.fiscalFunds), amt(d.otherFunds)]), spans: [1, 1, 1, 5, 0, 0, 0, 0], kind: 'funds' });
+  if (d.goal) rows.push({ cells: blank(['年度总体目标', d.goal]), spans: [1, 7, 0, 0, 0, 0, 0, 0], kind: 'goal' });
   if (d.tasks.length) {
-    rows.push({ cells: blank(['年度主要任务', '任务名称', '主要内容']), kind: 'task' });
-    for (const task of d.tasks) rows.push({ cells: blank(['', task.name, task.content]), kind: 'task' });
+    rows.push({ cells: blank(['年度主要任务', '任务名称', '', '主要内容']), spans: [1, 2, 0, 5, 0, 0, 0, 0], kind: 'task' });
+    for (const task of d.tasks) rows.push({ cells: blank(['', task.name, '', task.content]), spans: [1, 2, 0, 5, 0, 0, 0, 0], kind: 'task' });
   }
   if (d.indicators.length) {
     rows.push({ cells: ['年度绩效指标', '一级指标', '二级指标', '三级指标', '绩效指标性质', '绩效指标值', '绩效度量单位', '权重'], kind: 'indicator' });
@@ -379,6 +384,7 @@ export function layoutDisclosure(doc: Disclosure, profile: Profile, narrative: G
   return {
     version: LAYOUT_VERSION,
     profileId: profile.id,
+    profileName: profile.name,
     title: `${dept}${y}${kindName}`,
     department: dept,
     year,

@@ -53,8 +53,10 @@ table.grid td.label, table.grid th { white-space: nowrap; }
 table.perf td, table.perf th { white-space: normal; }
 table.grid tr.total td, table.grid tr.department td { font-weight: bold; }
 table.grid tr.unit td { font-weight: bold; }
-table.perf { font-size: 7.5pt; }
+table.perf { font-size: 7.5pt; table-layout: fixed; }
+table.perf td { word-break: break-all; }
 p.note { font-size: 9pt; margin: 0.4em 0; }
+p.colophon { font-size: 8pt; color: #555; margin-top: 3em; text-align: right; }
 table.units { border-collapse: collapse; margin: 0.5em auto; font-size: 10pt; }
 table.units th, table.units td { border: 0.6pt solid #333; padding: 2pt 8pt; }
 figure.chart { margin: 1em auto; text-align: center; break-inside: avoid; }
@@ -78,17 +80,23 @@ function tableHtml(t: TableLayout): string {
     .join('');
   const body = t.body
     .map((r) => {
-      const cells = r.cells.map((c, i) => `<td class="${t.columns[i]?.kind ?? 'text'}">${esc(c)}</td>`).join('');
+      const cells = r.cells
+        .map((c, i) => {
+          const n = r.spans?.[i] ?? 1;
+          return n === 0 ? '' : `<td class="${t.columns[i]?.kind ?? 'text'}"${span(n, 'colspan')}>${esc(c)}</td>`;
+        })
+        .join('');
       return `<tr class="${esc(r.kind)}">${cells}</tr>`;
     })
     .join('\n');
   const wide = perf || t.columns.length > 6;
+  const cols = t.columns.some((c) => c.width) ? `<colgroup>${t.columns.map((c) => `<col style="width:${c.width ?? 5}%">`).join('')}</colgroup>` : '';
   return `<section class="table${wide ? ' wide' : ''}" id="table-${esc(t.id)}" data-table="${esc(t.id)}">
 <p class="table-no">公开表${esc(t.number)}</p>
 <h3 class="table-title">${esc(t.title)}</h3>
 <p class="meta">${t.layout === 'departmentPerformance' ? '' : `部门：${esc(t.department)}`}</p>
 <p class="meta unit">金额单位：${esc(t.unit)}</p>
-<table class="grid${perf ? ' perf' : ''}"><thead>${head}</thead><tbody>
+<table class="grid${perf ? ' perf' : ''}">${cols}<thead>${head}</thead><tbody>
 ${body}
 </tbody></table>
 ${t.note ? `<p class="note">${esc(t.note)}</p>` : ''}
@@ -158,6 +166,7 @@ ${charts ? `<div class="charts">${charts}</div>` : ''}
 <section class="page" id="glossary">
 <h2 class="part">${esc(layout.parts.glossary)}</h2>
 ${layout.glossary.map((g, i) => `<p class="para">${i + 1}. ${esc(g.term)}：${esc(g.definition)}</p>`).join('\n')}
+<p class="colophon">本公开文件由 yusuan 按“${esc(layout.profileName)}”模板生成（${esc(layout.profileId)}）</p>
 </section>
 </body>
 </html>
