@@ -49,7 +49,7 @@ table.grid th { background: #f0f0f0; font-weight: bold; text-align: center; }
 table.grid tr { break-inside: avoid; }
 table.grid td.amount { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 table.grid td.code, table.grid td.unitCode { text-align: center; white-space: nowrap; }
-table.grid td.label, table.grid th { white-space: nowrap; }
+table.grid td.label { white-space: nowrap; }
 table.perf td, table.perf th { white-space: normal; }
 table.grid tr.total td, table.grid tr.department td { font-weight: bold; }
 table.grid tr.unit td { font-weight: bold; }
@@ -90,7 +90,19 @@ function tableHtml(t: TableLayout): string {
     })
     .join('\n');
   const wide = perf || t.columns.length > 6;
-  const cols = t.columns.some((c) => c.width) ? `<colgroup>${t.columns.map((c) => `<col style="width:${c.width ?? 5}%">`).join('')}</colgroup>` : '';
+  // Fixed widths: amounts and codes as wide as their longest entry, labels share the rest. Headers
+  // wrap inside their column, so each header sits centred over its own amounts (the PDF reader
+  // matches header words to amount columns by position).
+  const chars = (i: number) => Math.max(0, ...t.body.map((r) => (r.cells[i] ?? '').length));
+  const colWidth = (c: TableLayout['columns'][number], i: number) =>
+    c.width
+      ? `${c.width}%`
+      : c.kind === 'amount'
+        ? `${Math.max(8, chars(i)) + 3}ch`
+        : c.kind === 'code' || c.kind === 'unitCode'
+          ? `${Math.max(c.header[c.header.length - 1]!.length * 2, chars(i)) + 3}ch`
+          : null;
+  const cols = `<colgroup>${t.columns.map((c, i) => `<col${colWidth(c, i) ? ` style="width:${colWidth(c, i)}"` : ''}>`).join('')}</colgroup>`;
   return `<section class="table${wide ? ' wide' : ''}" id="table-${esc(t.id)}" data-table="${esc(t.id)}">
 <p class="table-no">公开表${esc(t.number)}</p>
 <h3 class="table-title">${esc(t.title)}</h3>
@@ -99,7 +111,7 @@ function tableHtml(t: TableLayout): string {
 <table class="grid${perf ? ' perf' : ''}">${cols}<thead>${head}</thead><tbody>
 ${body}
 </tbody></table>
-${t.note ? `<p class="note">${esc(t.note)}</p>` : ''}
+${t.note ? `<p class="note">${esc(/^注/.test(t.note) ? t.note : `注：${t.note}`)}</p>` : ''}
 </section>`;
 }
 
