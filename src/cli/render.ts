@@ -59,7 +59,10 @@ export async function renderCommand(args: Args, read: (a: Args) => Promise<ReadR
   await writeFile(file, rendered.bytes);
   const kb = (rendered.bytes.length / 1024).toFixed(0);
   out(`已生成${draft ? '草稿' : ''}${FORMAT_NAMES[to]}：${file}（${kb} KB；${rendered.layout.tables.filter((t) => t.present).length} 张公开表）\n`);
-  if (errors.length) out(`注意：存在 ${errors.length} 个错误级问题，本文件仅为草稿：\n${errors.map(line).join('\n')}\n`);
+  if (errors.length)
+    out(
+      `注意：检查发现 ${errors.length} 个错误级问题，${to === 'html' ? '网页版不受发布限制，生成供公开的 PDF/XLSX 前请修正' : '本文件仅为草稿'}：\n${errors.map(line).join('\n')}\n`,
+    );
   const todo = rendered.findings.filter((f) => f.severity !== 'info');
   if (todo.length) out(`情况说明中需要人工补充的内容（${todo.length} 项，未自动编写）：\n${todo.map(line).join('\n')}\n`);
   for (const f of rendered.findings.filter((x) => x.severity === 'info' && x.rule === 'render.previous-missing')) out(`提示：${f.message}\n`);
