@@ -118,6 +118,26 @@ describe('the gate', () => {
   });
 });
 
+describe('last year', () => {
+  test('--previous reads last year’s disclosure and the narrative states the changes', async () => {
+    // Last year's disclosure: the example as of 2023 with 公务接待费 at 30.00 instead of 33.50.
+    const lastYear = readFileSync(SEED_PATH, 'utf8')
+      .replace(/总队 2024 年部门预算/g, '总队 2023 年部门预算')
+      .replace('205001\t四川省公安厅交通警察总队\t136.50\t\t127.00\t\t127.00\t9.50', '205001\t四川省公安厅交通警察总队\t133.00\t\t127.00\t\t127.00\t6.00')
+      .replace(/\t3,387\.50\t\t3,354\.00\t\t3,354\.00\t33\.50/g, '\t3,384.00\t\t3,354.00\t\t3,354.00\t30.00');
+    writeFileSync(tmp('2023.txt'), lastYear);
+    const r = await cli('render', SEED_PATH, '--to', 'html', '--previous', tmp('2023.txt'), '-o', tmp('changes.html'));
+    assert.equal(r.code, 0, r.err);
+    const html = readFileSync(tmp('changes.html'), 'utf8');
+    assert.match(html, /收支预算总数80818\.35万元，与2023年预算持平/);
+    assert.match(html, /公务接待费33\.50万元，比2023年预算增加3\.50万元，增长11\.67%/);
+    assert.match(r.out, /“公务接待费”与上年相比有增减，但没有提供变动原因/);
+    const same = await cli('render', SEED_PATH, '--to', 'html', '--previous', SEED_PATH, '-o', tmp('x.html'));
+    assert.equal(same.code, 2);
+    assert.match(same.err, /不早于本年/);
+  });
+});
+
 describe('render to PDF', { skip: !HAVE_CHROMIUM && '需要 /usr/bin/chromium' }, () => {
   test('the example PDF reads back to the same facts; every table title and figure is in its text', async () => {
     const { disclosure, profile } = readSeed();

@@ -413,7 +413,11 @@ export function inputsFromNarrative(doc: Disclosure, profile: Profile): Narrativ
     if (reason && basis) {
       let key = basisKey[basis] ?? null;
       if (basis === 'threePublic') {
-        const where = `${s.text} ${sections.find((x) => x.id === s.section)?.level === 2 ? sections.find((x) => x.id === s.section)!.heading : ''}`;
+        // The item a reason is about: named in its sentence, else in the sentence before (the change
+        // it explains), else in its section's heading.
+        const before = doc.narrative.sentences[s.index - 1];
+        const heading = sections.find((x) => x.id === s.section);
+        const where = `${s.text} ${before?.section === s.section ? before.text : ''} ${heading?.level === 2 ? heading.heading : ''}`;
         key = /出国/.test(where) ? 'abroad' : /公务用车/.test(where) ? 'vehicle' : /接待/.test(where) ? 'reception' : 'threePublic';
       }
       if (key && !inputs.reasons[key]) inputs.reasons[key] = reason[2]!.trim();

@@ -56,5 +56,19 @@ export async function render(read: ReadResult, options: RenderOptions): Promise<
         ...(draft ? { draftHtml: (watermarkImage: string) => renderHtml(layout, { charts, draft, watermarkImage }) } : {}),
       });
   }
-  return { bytes, layout, inputs, findings: narrative.findings };
+  const findings = [...narrative.findings];
+  if (inputs.duties.length === 0)
+    findings.push({
+      rule: 'render.overview-missing',
+      severity: 'warning',
+      category: 'completeness',
+      title: '概况需要人工填写的内容',
+      message: '概况缺少基本职能和主要工作（填报表“概况”），不会自动编写',
+      expected: null,
+      actual: null,
+      difference: null,
+      unit: null,
+      locations: [{ line: 0, label: '概况' }],
+    });
+  return { bytes, layout, inputs, findings };
 }
