@@ -167,7 +167,7 @@ function pickProfile(text: string, file: string, options: ReadOptions): Profile 
     if (!p) throw new InputError(file, `未知模板“${options.profileId}”；可用模板：${options.profiles.map((x) => x.id).join('、')}`);
     return p;
   }
-  // A disclosure yusuan rendered names its template in the colophon (作者说明: 按“…”模板生成（id）).
+  // A disclosure yusuan rendered names its template in its colophon: 按“…”模板生成（id）.
   const named = /模板生成[（(]([a-z0-9-]+)[)）]/.exec(text.replace(/\s+/g, ''));
   const own = named ? options.profiles.find((x) => x.id === named[1]) : undefined;
   if (own) return own;
