@@ -16,7 +16,7 @@ export default tseslint.config(
   },
   {
     // The pure core does no I/O: model, money, profiles' types, rules, narrative, interpretation.
-    files: ['src/model/**', 'src/money/**', 'src/rules/**', 'src/narrative/**', 'src/interpret/**', 'src/summary.ts', 'src/glossary.ts'],
+    files: ['src/model/**', 'src/money/**', 'src/rules/**', 'src/narrative/**', 'src/interpret/**', 'src/render/**', 'src/summary.ts', 'src/glossary.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [

@@ -24,21 +24,26 @@ const HELP = `yusuan（预算）— 部门预算/决算公开文件的读取、�
   yusuan summary <文件…> [--json] [--profile <模板>]
                                   输出关键数字
   文件可以是 PDF、XLSX、HTML 或文本；分成多个文件发布的（如说明 + 报表）依次列出，作为一份读取。
+  yusuan render <文件…> --to html|pdf|xlsx -o <输出文件> [--previous <上年文件>] [--draft] [--profile <模板>]
+                                  生成完整的公开文件（封面、目录、概况、全部公开表、情况说明、名词解释）；
+                                  情况说明由表中数字计算生成。存在错误级问题时拒绝生成 PDF/XLSX，--draft 生成带“草稿”水印的草稿
+  yusuan template --profile <模板> -o <工作簿.xlsx>
+                                  生成填报用 Excel 工作簿（每张公开表一个工作表，另有填报说明和人工填写内容）
   yusuan schema                   输出模型的 JSON Schema
   yusuan profiles [--json]        列出支持的公开模板
   yusuan rules [--json]           列出检查规则目录
 
-退出码：0 未发现错误；1 发现错误级问题；2 文件无法读取或用法错误。`;
+退出码：0 未发现错误（render/template：已生成）；1 发现错误级问题（render：拒绝生成）；2 文件无法读取或用法错误。`;
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
-interface Args {
+export interface Args {
   command: string | undefined;
   positional: string[];
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['format', 'profile']);
+const VALUE_FLAGS = new Set(['format', 'profile', 'to', 'o', 'output', 'previous']);
 
 export function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
@@ -46,7 +51,11 @@ export function parseArgs(argv: string[]): Args {
   const flags = new Map<string, string | true>();
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
-    if (a.startsWith('--')) {
+    if (a === '-o') {
+      const v = rest[++i];
+      if (v === undefined) throw new UsageError('选项 -o 需要一个值');
+      flags.set('o', v);
+    } else if (a.startsWith('--')) {
       const [name, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
       if (VALUE_FLAGS.has(name)) {
         const v = inline ?? rest[++i];
@@ -124,6 +133,16 @@ export async function run(
         else out(`${summaryText(s)}\n`);
         return 0;
       }
+      case 'render': {
+        allowFlags(args, ['to', 'o', 'output', 'previous', 'draft', 'profile']);
+        const { renderCommand } = await import('./render.js');
+        return await renderCommand(args, read, out, err);
+      }
+      case 'template': {
+        allowFlags(args, ['profile', 'o', 'output']);
+        const { templateCommand } = await import('./render.js');
+        return await templateCommand(args, profiles(), out);
+      }
       case 'schema':
         allowFlags(args, []);
         out(`${JSON.stringify(DISCLOSURE_SCHEMA, null, 2)}\n`);
@@ -173,6 +192,10 @@ export async function run(
   } catch (e) {
     if (e instanceof InputError) {
       err(`错误：${e.file}：${e.reason}\n`);
+      return 2;
+    }
+    if (e instanceof Error && e.name === 'RenderError') {
+      err(`错误：${e.message}\n`);
       return 2;
     }
     if (e instanceof UsageError) {

@@ -20,6 +20,8 @@ export interface ReadResult {
   profile: Profile;
   /** Page of a source line, for paged input (PDF, `pdftotext -layout` text); undefined otherwise. */
   pageOf?: (line: number) => number | undefined;
+  /** What people supplied in a yusuan workbook (reasons, notes, last year's figures), for render. */
+  inputs?: import('../render/inputs.js').RenderInputs;
 }
 
 export interface ReadOptions {
@@ -48,6 +50,11 @@ export async function readDisclosureFiles(paths: string[], options: ReadOptions)
   // Readers load on demand: a text check should not pay for pdf.js or exceljs at start-up.
   if (format === 'pdf') doc = await (await import('./positioned/pdf.js')).readPdf(inputs);
   else if (format === 'xlsx') {
+    // yusuan's own workbooks (rendered, or a filled-in template) are read cell for cell.
+    if (inputs.length === 1) {
+      const own = await (await import('./workbook.js')).readWorkbook(inputs[0]!.bytes, inputs[0]!.name, options);
+      if (own) return own;
+    }
     const { readXlsx } = await import('./positioned/xlsx.js');
     doc = mergeDocuments(await Promise.all(inputs.map((i) => readXlsx(i.bytes, i.name))));
   } else {
@@ -160,6 +167,10 @@ function pickProfile(text: string, file: string, options: ReadOptions): Profile 
     if (!p) throw new InputError(file, `未知模板“${options.profileId}”；可用模板：${options.profiles.map((x) => x.id).join('、')}`);
     return p;
   }
+  // A disclosure yusuan rendered names its template in its colophon: 按“…”模板生成（id）.
+  const named = /模板生成[（(]([a-z0-9-]+)[)）]/.exec(text.replace(/\s+/g, ''));
+  const own = named ? options.profiles.find((x) => x.id === named[1]) : undefined;
+  if (own) return own;
   const p = detectProfile(text, options.profiles);
   if (!p) throw new InputError(file, `无法识别公开模板；可用 --profile 指定（可用模板：${options.profiles.map((x) => x.id).join('、')}）`);
   return p;

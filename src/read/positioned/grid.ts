@@ -523,10 +523,16 @@ function treePageGrid(lines: PositionedLine[], spec: ProfileTable): GridResult {
         code = m[1]!;
         label.push(m[2]!);
       } else if (code && !unitCode && label.length === 0 && /^\d{1,2}$/.test(text) && code.length < 7) code += text.padStart(2, '0');
-      else if (/^\d{4,}$/.test(squash(text)) && label.length === 0 && spec.unitCodeColumn !== undefined) unitCode = squash(text);
+      else if (
+        (/^\d{4,}$/.test(squash(text)) || (code.length === 7 && /^\d{3}$/.test(squash(text)))) &&
+        label.length === 0 &&
+        spec.unitCodeColumn !== undefined
+      )
+        // A department-level unit code may have 3 digits ("205"), printed after a full 项 code.
+        unitCode = squash(text);
       else label.push(text);
     }
-    if (values.length === 0 && !code && label.length > 0 && !TOTAL.test(squash(label.join('')))) {
+    if (values.length === 0 && !code && !unitCode && label.length > 0 && !TOTAL.test(squash(label.join('')))) {
       // A wrapped label on a line of its own: it belongs to the next row without a label, or continues the last.
       pendingLabel.push(label.join(''));
       continue;

@@ -158,8 +158,15 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
     const unitLine = all.slice(Math.max(0, at - 2), at + 6).find((l) => UNIT.test(squash(text(l))));
     const unit = (unitLine ? (UNIT.exec(squash(text(unitLine)))![2] as AmountUnit) : null) ?? null;
     const body = region.filter((l) => !UNIT.test(squash(text(l))) && !/^(编制|填报)?(部门|单位)(名称)?[:：]/.test(squash(text(l))));
-    const notes = body.filter((l) => /^注[:：]/.test(squash(text(l)))).map(raw);
-    const lines = body.filter((l) => !/^注[:：]/.test(squash(text(l))));
+    // A note (注：…) runs on over the lines that continue it: one run of text, no amounts, same page.
+    const isNote = new Set<PositionedLine>();
+    body.forEach((l, i) => {
+      const prev = body[i - 1];
+      if (/^注[:：]/.test(squash(text(l)))) isNote.add(l);
+      else if (prev && isNote.has(prev) && l.page === prev.page && l.tokens.length === 1 && !/\d[\d,]*\.\d+/.test(text(l))) isNote.add(l);
+    });
+    const notes = body.filter((l) => isNote.has(l)).map(raw);
+    const lines = body.filter((l) => !isNote.has(l));
     const previous = tables.find((t) => t.tableId === spec.id);
     const perPage = doc.format === 'layout';
     const grid = spec.layout === 'statement' ? statementGrid(lines, spec, perPage) : spec.layout === 'classTree' ? treeGrid(lines, spec, perPage) : null;

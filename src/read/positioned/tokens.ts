@@ -162,9 +162,11 @@ const RADICALS: Record<string, string> = {
   '\u2ef1': '龜',
   '\u2ef2': '亀',
   '\u2ef3': '龟',
+  // Chromium's PDFs with Noto Sans CJK map the glyph of 户 to the traditional 戶 (docs/stack.md G2).
+  '\u6236': '户',
 };
 
-const RADICAL_RE = /[\u2e80-\u2eff]/g;
+const RADICAL_RE = /[\u2e80-\u2eff\u6236]/g;
 
 /** NFKC (full-width forms, Kangxi radicals, compatibility ideographs) plus the radicals map. */
 /**
