@@ -1,0 +1,79 @@
+// Opening the store: SQLite (embedded, one file in the data directory) by default, PostgreSQL when
+// a connection string is given (DATABASE_URL). Same schema, same queries (Kysely); migrations run
+// on open.
+
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import { migrations } from './migrations.js';
+import type { DB } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Store {
+  db: Kysely<DB>;
+  dialect: DialectName;
+  /** Where the data lives: the SQLite file, or the PostgreSQL URL without its password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL connection string; when absent, SQLite in dataDir. */
+  databaseUrl?: string | undefined;
+  /** Directory of the SQLite file (default YUSUAN_DATA_DIR or ./data). */
+  dataDir?: string | undefined;
+  /** SQLite file name inside dataDir (default yusuan.sqlite); ':memory:' for an in-memory store. */
+  file?: string | undefined;
+}
+
+/** Options from the environment: DATABASE_URL, YUSUAN_DATA_DIR. */
+export function envStoreOptions(env: NodeJS.ProcessEnv = process.env): OpenOptions {
+  return { databaseUrl: env.DATABASE_URL || undefined, dataDir: env.YUSUAN_DATA_DIR || undefined };
+}
+
+export async function openStore(options: OpenOptions = envStoreOptions()): Promise<Store> {
+  let store: Store;
+  if (options.databaseUrl) {
+    const pg = (await import('pg')).default;
+    // int8 (COUNT, BIGINT columns) as numbers: fen stay below 2^53 (~90 万亿元), checked here.
+    const int8 = (v: string) => {
+      const n = Number(v);
+      if (!Number.isSafeInteger(n)) throw new RangeError(`整数超出可精确表示的范围：${v}`);
+      return n;
+    };
+    const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === 20 ? int8 : pg.types.getTypeParser(oid, format as 'text')) };
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 8, types } as ConstructorParameters<typeof pg.Pool>[0]);
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    store = { db, dialect: 'postgres', location: options.databaseUrl.replace(/:[^:@/]*@/, ':***@'), close: () => db.destroy() };
+  } else {
+    const Database = (await import('better-sqlite3')).default;
+    const file = options.file ?? 'yusuan.sqlite';
+    let path = ':memory:';
+    if (file !== ':memory:') {
+      const dir = resolve(options.dataDir ?? 'data');
+      mkdirSync(dir, { recursive: true });
+      path = join(dir, file);
+    }
+    const sqlite = new Database(path);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    store = { db, dialect: 'sqlite', location: path, close: () => db.destroy() };
+  }
+  try {
+    await migrate(store);
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  return store;
+}
+
+export async function migrate(store: Store): Promise<void> {
+  const list = migrations(store.dialect);
+  const provider: MigrationProvider = { getMigrations: async () => list };
+  const { error } = await new Migrator({ db: store.db, provider }).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+}
