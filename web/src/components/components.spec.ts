@@ -53,11 +53,37 @@ describe('FindingsList', () => {
     for (const f of findings) counts[f.severity]!++;
     expect(w.find('.summary-line').text()).toContain(`错误 ${counts.error}`);
     expect(w.find('.summary-line').text()).toContain(`警告 ${counts.warning}`);
+    // At most 8 info findings per category until asked for all of them.
+    const byCategory = new Map<string, number>();
+    for (const f of findings) if (f.severity === 'info') byCategory.set(f.category, (byCategory.get(f.category) ?? 0) + 1);
+    const hidden = [...byCategory.values()].reduce((s, n) => s + Math.max(0, n - 8), 0);
+    expect(w.findAll('li.finding')).toHaveLength(findings.length - hidden);
+    for (const more of w.findAll('p.more button')) await more.trigger('click');
     expect(w.findAll('li.finding')).toHaveLength(findings.length);
     expect(w.findAll('h3').map((h) => h.text())).toContain(`完整性（${findings.filter((f) => f.category === 'completeness').length}）`);
     const subtotal = findings.findIndex((f) => f.rule === 'arithmetic.subtotal');
     await w.find(`li[data-finding="${subtotal}"] button.locate`).trigger('click');
     expect(w.emitted('select')?.[0]).toEqual([subtotal, '3-2']);
+  });
+
+  it('collapses long runs of info findings', async () => {
+    const info = (n: number): Finding => ({
+      rule: 'r',
+      severity: 'info',
+      category: 'reconcile',
+      message: `提示 ${n}`,
+      expected: null,
+      actual: null,
+      difference: null,
+      unit: null,
+      locations: [],
+    });
+    const w = mount(FindingsList, { props: { findings: Array.from({ length: 12 }, (_, n) => info(n)) } });
+    expect(w.findAll('li.finding')).toHaveLength(8);
+    expect(w.find('p.more').text()).toContain('另有 4 条提示');
+    await w.find('p.more button').trigger('click');
+    expect(w.findAll('li.finding')).toHaveLength(12);
+    expect(w.find('p.more').exists()).toBe(false);
   });
 
   it('escapes finding messages', () => {
