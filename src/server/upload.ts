@@ -25,12 +25,15 @@ export class HttpError extends Error {
   }
 }
 
+// Characters that are special in file names on some systems; control characters go too.
+const UNSAFE = new Set('<>:"|?*');
+
 /** A file name safe to use inside our temp directory and to show back (no path, no control chars). */
 export function safeName(name: string | undefined, i: number): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = base
-    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
+  const clean = [...base]
+    .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f && !UNSAFE.has(c))
+    .join('')
     .replace(/^\.+/, '')
     .slice(0, 120);
   return clean || `upload-${i + 1}`;
