@@ -86,6 +86,28 @@ describe('FindingsList', () => {
     expect(w.find('p.more').exists()).toBe(false);
   });
 
+  it('states only what a finding gives: expected, actual, difference, where', () => {
+    const base: Finding = {
+      rule: 'r',
+      severity: 'warning',
+      category: 'narrative',
+      message: 'm',
+      expected: null,
+      actual: '3210.1',
+      difference: null,
+      unit: '万元',
+      locations: [],
+    };
+    const w = mount(FindingsList, {
+      props: {
+        findings: [base, { ...base, expected: '90', actual: '75', difference: '15', unit: null, locations: [{ line: 12, table: '6', label: '项目甲' }] }],
+      },
+    });
+    const metas = w.findAll('.meta').map((m) => m.text());
+    expect(metas[0]).toMatch(/^实为 3,210\.10/);
+    expect(metas[1]).toMatch(/^应为 90，实为 75，相差 15 · 位置：表6 “项目甲” 第 12 行/);
+  });
+
   it('escapes finding messages', () => {
     const f: Finding = {
       rule: 'x.y',
