@@ -102,11 +102,13 @@ export async function importAnalysed(store: Store, doc: Disclosure, analysis: An
     const id = inserted.id;
     await trx.insertInto('document_data').values({ document_id: id, disclosure: disclosureJson, check_json: checkJson, summary: summaryJson }).execute();
     const facts = factRows(doc, id);
-    for (let i = 0; i < facts.length; i += BATCH)
-      await trx
-        .insertInto('facts')
-        .values(facts.slice(i, i + BATCH))
-        .execute();
+    if (store.insertFacts) store.insertFacts(facts);
+    else
+      for (let i = 0; i < facts.length; i += BATCH)
+        await trx
+          .insertInto('facts')
+          .values(facts.slice(i, i + BATCH))
+          .execute();
     if (doc.units.length)
       await trx
         .insertInto('units')
