@@ -36,7 +36,16 @@ export async function serveCommand(flags: Map<string, string | true>, out: Out):
     out(r.ok ? `已导入例子：编号 ${r.id}（错误 ${r.counts.error}，警告 ${r.counts.warning}）\n` : `例子导入失败：${r.error}\n`);
   }
   const app = await buildApp({ store, token: process.env.YUSUAN_API_TOKEN || undefined, webDir: join(ROOT, 'web/dist'), uploadMaxBytes: uploadLimit() });
-  const address = await app.listen({ port, host });
+  let address: string;
+  try {
+    address = await app.listen({ port, host });
+  } catch (e) {
+    await store.close();
+    const code = (e as { code?: string }).code;
+    if (code === 'EADDRINUSE') throw new PortalUsageError(`端口 ${port} 已被占用，请用 --port 指定其他端口`);
+    if (code === 'EACCES' || code === 'EADDRNOTAVAIL') throw new PortalUsageError(`无法在 ${host}:${port} 上监听（${code}）`);
+    throw e;
+  }
   const url = address.replace('://127.0.0.1', '://localhost');
   out(`yusuan 门户已启动：${url}/  （接口文档 ${url}/api/docs；数据库 ${store.location}）\n`);
   if (!process.env.YUSUAN_API_TOKEN) out('未设置 YUSUAN_API_TOKEN：只读（导入、删除已关闭）\n');

@@ -30,6 +30,11 @@ export const FACT_COLUMNS = [
 
 export type DialectName = 'sqlite' | 'postgres';
 
+/** The database could not be opened or migrated (bad DATABASE_URL, server down, unwritable directory). */
+export class StoreError extends Error {
+  override name = 'StoreError';
+}
+
 export interface Store {
   db: Kysely<DB>;
   dialect: DialectName;
@@ -57,6 +62,18 @@ export function envStoreOptions(env: NodeJS.ProcessEnv = process.env): OpenOptio
 }
 
 export async function openStore(options: OpenOptions = envStoreOptions()): Promise<Store> {
+  try {
+    return await open(options);
+  } catch (e) {
+    if (e instanceof StoreError) throw e;
+    const where = options.databaseUrl
+      ? `PostgreSQL（${options.databaseUrl.replace(/:[^:@/]*@/, ':***@')}）`
+      : `SQLite（${resolve(options.dataDir ?? 'data')}）`;
+    throw new StoreError(`无法打开数据库 ${where}：${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
+}
+
+async function open(options: OpenOptions): Promise<Store> {
   let store: Store;
   if (options.databaseUrl) {
     const pg = (await import('pg')).default;
