@@ -47,3 +47,6 @@ for (let i = 0; i < 7; i++) {
 console.log(`命令行冷启动 yusuan check（7 次，新进程）：中位数 ${ms(median(cold))}，最慢 ${ms(Math.max(...cold))}  目标 < 500 ms`);
 const mem = process.memoryUsage();
 console.log(`内存：rss ${(mem.rss / 1048576).toFixed(0)} MB，heap ${(mem.heapUsed / 1048576).toFixed(0)} MB`);
+
+// The portal: import throughput and API latency over synthetic disclosures (bench/portal.ts).
+await import('./portal.js');

@@ -176,6 +176,10 @@ export async function run(
       err(`错误：${e.file}：${e.reason}\n`);
       return 2;
     }
+    if (e instanceof Error && e.name === 'StoreError') {
+      err(`错误：${e.message}\n`);
+      return 2;
+    }
     if (e instanceof UsageError || (e instanceof Error && e.name === 'PortalUsageError')) {
       err(`用法错误：${e.message}\n\n${HELP}\n`);
       return 2;

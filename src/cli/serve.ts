@@ -3,7 +3,7 @@
 // imports ../shared/corpus in the background once the server is listening.
 
 import { existsSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../server/app.js';
 import { envStoreOptions, openStore } from '../store/db.js';
@@ -31,11 +31,21 @@ export async function serveCommand(flags: Map<string, string | true>, out: Out):
   }
   const store = await openStore(options);
   if (example) {
-    const r = await importPublication(store, [EXAMPLE]);
+    // Relative paths: the model records the file as given, and the API shows it to everyone.
+    const r = await importPublication(store, [relative(process.cwd(), EXAMPLE)]);
     out(r.ok ? `已导入例子：编号 ${r.id}（错误 ${r.counts.error}，警告 ${r.counts.warning}）\n` : `例子导入失败：${r.error}\n`);
   }
   const app = await buildApp({ store, token: process.env.YUSUAN_API_TOKEN || undefined, webDir: join(ROOT, 'web/dist'), uploadMaxBytes: uploadLimit() });
-  const address = await app.listen({ port, host });
+  let address: string;
+  try {
+    address = await app.listen({ port, host });
+  } catch (e) {
+    await store.close();
+    const code = (e as { code?: string }).code;
+    if (code === 'EADDRINUSE') throw new PortalUsageError(`端口 ${port} 已被占用，请用 --port 指定其他端口`);
+    if (code === 'EACCES' || code === 'EADDRNOTAVAIL') throw new PortalUsageError(`无法在 ${host}:${port} 上监听（${code}）`);
+    throw e;
+  }
   const url = address.replace('://127.0.0.1', '://localhost');
   out(`yusuan 门户已启动：${url}/  （接口文档 ${url}/api/docs；数据库 ${store.location}）\n`);
   if (!process.env.YUSUAN_API_TOKEN) out('未设置 YUSUAN_API_TOKEN：只读（导入、删除已关闭）\n');
@@ -61,7 +71,7 @@ function uploadLimit(): number | undefined {
 /** The corpus's published files (PDF, XLSX), one at a time, while the portal already serves. */
 async function importCorpus(store: Awaited<ReturnType<typeof openStore>>, out: Out): Promise<void> {
   const dir = existsSync(join(CORPUS, 'pdf')) ? join(CORPUS, 'pdf') : CORPUS;
-  const pubs = collectPublications([dir]);
+  const pubs = collectPublications([relative(process.cwd(), dir)]);
   out(`后台导入 ${dir} 中的 ${pubs.length} 份公开文件…\n`);
   const t0 = performance.now();
   let ok = 0;

@@ -83,8 +83,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await requireToken(req, reply);
       if (reply.sent) return reply;
     }
-    const { result, analysis } = await readUpload(req, uploadMaxBytes);
-    const m = result.disclosure.meta;
+    const { disclosure, analysis } = await readUpload(req, uploadMaxBytes);
+    const m = disclosure.meta;
     const body: Record<string, unknown> = {
       document: {
         title: m.title,
@@ -99,13 +99,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       findings: analysis.check.findings,
       counts: analysis.counts,
     };
-    if (wantsStore) body.stored = await importAnalysed(store, result.disclosure, analysis);
+    if (wantsStore) body.stored = await importAnalysed(store, disclosure, analysis);
     return reply.send(body);
   });
 
   app.post('/api/documents', { preHandler: requireToken }, async (req, reply) => {
-    const { result, analysis } = await readUpload(req, uploadMaxBytes);
-    const stored = await importAnalysed(store, result.disclosure, analysis);
+    const { disclosure, analysis } = await readUpload(req, uploadMaxBytes);
+    const stored = await importAnalysed(store, disclosure, analysis);
     return reply.code(stored.outcome === 'unchanged' ? 200 : 201).send(stored);
   });
 

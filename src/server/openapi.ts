@@ -28,7 +28,7 @@ export const OPENAPI = {
     title: 'yusuan 预算公开门户 API',
     version: '1',
     description:
-      '部门预算/决算公开文件的存储、查询、汇总、比较、检查与导出。读取公开；写入（导入、删除、检查并保存）需要令牌：`Authorization: Bearer <YUSUAN_API_TOKEN>`，未设置令牌时写入关闭（403）。金额为万元的精确十进制字符串（`summary` 与 `yusuan summary --json` 相同，用 JSON 数字）。文档编号指某一版本；同一份公开文件（地区、部门、年度、类型、范围相同）再次导入时成为新版本，旧版本保留，列表默认只列最新版本。错误一律为 `{ "error": "中文说明" }`。',
+      '部门预算/决算公开文件的存储、查询、汇总、比较、检查与导出。读取公开；写入（导入、删除、检查并保存）需要令牌：`Authorization: Bearer <YUSUAN_API_TOKEN>`，未设置令牌时写入关闭（403）。金额为万元的精确十进制字符串（`summary` 与 `yusuan summary --json` 相同，用 JSON 数字）。文档编号指某一版本；同一份公开文件（地区、部门、年度、类型、范围和标题相同）再次导入时成为新版本，旧版本保留，列表默认只列最新版本。错误一律为 `{ "error": "中文说明" }`。',
   },
   paths: {
     '/api/documents': {

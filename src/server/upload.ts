@@ -1,6 +1,7 @@
 // Uploaded disclosures: written to a private temp directory with a size limit, their type told
 // from their content, then read with the ordinary readers (PDFs in a worker with a time and heap
-// limit). The temp files are removed whatever happens.
+// limit), in a worker thread with its own time and heap limit (check-isolated.ts). The temp files
+// are removed whatever happens.
 
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
@@ -9,12 +10,11 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type {} from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { analyse, type Analysis } from '../analysis.js';
-import { loadProfiles } from '../profiles/registry.js';
+import type { Analysis } from '../analysis.js';
+import type { Disclosure } from '../model/types.js';
 import { InputError } from '../read/errors.js';
-import { readDisclosureFiles, type ReadResult } from '../read/index.js';
 import { sniffFormat } from '../read/sniff.js';
-import { IDENTITY_RULE_IDS } from '../rules/catalog.js';
+import { checkIsolated } from './check-isolated.js';
 
 export class HttpError extends Error {
   constructor(
@@ -44,7 +44,7 @@ let active = 0;
 const MAX_ACTIVE = 2;
 
 export interface Uploaded {
-  result: ReadResult;
+  disclosure: Disclosure;
   analysis: Analysis;
   names: string[];
 }
@@ -82,16 +82,13 @@ export async function readUpload(req: FastifyRequest, maxBytes: number): Promise
       if (format === 'xls') throw new HttpError(415, `${names[i]}：暂不支持旧版 .xls，请另存为 .xlsx`);
       if (format === 'binary') throw new HttpError(415, `${names[i]}：不支持的文件类型，请上传 PDF、XLSX、HTML 或文本文件`);
     }
-    let result: ReadResult;
     try {
-      result = await readDisclosureFiles(paths, { profiles: loadProfiles(IDENTITY_RULE_IDS) });
+      const { disclosure, analysis } = await checkIsolated({ paths, displayName: names.join('、') });
+      return { disclosure, analysis, names };
     } catch (e) {
       if (e instanceof InputError) throw new HttpError(422, `${e.file.split(`${dir}/`).join('')}：${e.reason}`);
       throw e;
     }
-    // The model names the file as uploaded, not our temp path.
-    result.disclosure.meta.source.file = names.join('、');
-    return { result, analysis: analyse(result), names };
   } finally {
     active--;
     await rm(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 // Importing a disclosure: one transaction writes the version row, its JSON (as the CLI prints it),
 // its facts and units, and moves the `latest` flag. Nothing half-imported is ever visible. The same
-// publication (region | department | year | kind | scope) imported again gets a new version and
-// the old ones stay; identical content (same sha256 as the latest version) is not stored twice.
+// publication (region | department | year | kind | scope | title) imported again gets a new version and
+// the old ones stay (see documentKey); identical content (same sha256 as the latest version) is not stored twice.
 
 import { toFen } from '../money/amount.js';
 import type { Disclosure, Fact } from '../model/types.js';
@@ -19,8 +19,10 @@ export interface ImportResult {
   counts: { error: number; warning: number; info: number };
 }
 
+/** What names one publication across re-imports. The title is part of it: documents whose
+ *  department the reader could not tell (未知部门) must not become versions of each other. */
 export function documentKey(meta: Disclosure['meta']): string {
-  return [meta.region ?? '', meta.department, meta.fiscalYear ?? '', meta.kind, meta.scope].join('|');
+  return [meta.region ?? '', meta.department, meta.fiscalYear ?? '', meta.kind, meta.scope, meta.title.replace(/\s+/g, '')].join('|');
 }
 
 /** Rows that carry money without double counting inside their table: detail (leaf) rows of tree
@@ -102,11 +104,13 @@ export async function importAnalysed(store: Store, doc: Disclosure, analysis: An
     const id = inserted.id;
     await trx.insertInto('document_data').values({ document_id: id, disclosure: disclosureJson, check_json: checkJson, summary: summaryJson }).execute();
     const facts = factRows(doc, id);
-    for (let i = 0; i < facts.length; i += BATCH)
-      await trx
-        .insertInto('facts')
-        .values(facts.slice(i, i + BATCH))
-        .execute();
+    if (store.insertFacts) store.insertFacts(facts);
+    else
+      for (let i = 0; i < facts.length; i += BATCH)
+        await trx
+          .insertInto('facts')
+          .values(facts.slice(i, i + BATCH))
+          .execute();
     if (doc.units.length)
       await trx
         .insertInto('units')

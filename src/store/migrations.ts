@@ -64,7 +64,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('facts_document').on('facts').columns(['document_id', 'table_id', 'row_index']).execute();
         // Aggregates filter on (role, measure, leaf) and join documents by id.
         await db.schema.createIndex('facts_aggregate').on('facts').columns(['role', 'measure', 'leaf', 'document_id', 'fen']).execute();
-        await db.schema.createIndex('facts_project').on('facts').columns(['project']).execute();
         await db.schema
           .createTable('units')
           .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id').onDelete('cascade'))

@@ -2,7 +2,7 @@
 // flags are 0/1 integers so both dialects read them the same way.
 //
 // documents      one row per imported version of a publication; `doc_key` names the publication
-//                (region | department | year | kind | scope), `latest` = 1 on its newest version
+//                (region | department | year | kind | scope | title), `latest` = 1 on its newest version
 // document_data  the version's JSON as the CLI prints it (extract / check --format json / summary --json)
 // facts          every amount of the model with its dimensions, for filters and aggregates
 // units          budget units of each version, for search
