@@ -1,21 +1,15 @@
 // Benchmark of the portal's web UI (numbers, never asserts): first page load with ≥1,000 synthetic
-// disclosures in the store. Generates them with src/synthetic (250 departments × 4 years), imports
-// them into a fresh SQLite store, starts `yusuan serve` as a user would, and loads pages in Debian's
+// disclosures in the store. Loads them with the backend's scripts/load-synthetic.ts into a fresh
+// SQLite data directory, starts `yusuan serve` as a user would, and loads pages in Debian's
 // chromium (a new browser context each time, so nothing is cached). Skips when chromium is absent.
 // `npm run bench` runs it after bench/run.ts; alone: `npx tsx bench/web.ts [documents]`.
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { analyse } from '../src/analysis.js';
-import { loadProfiles } from '../src/profiles/registry.js';
-import { IDENTITY_RULE_IDS } from '../src/rules/catalog.js';
-import { openStore } from '../src/store/db.js';
-import { importAnalysed } from '../src/store/import.js';
-import { syntheticDisclosure } from '../src/synthetic/generate.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(ROOT, 'bin/yusuan.js');
@@ -30,7 +24,6 @@ const ARGS = [
   '--disable-quic',
 ];
 const DOCUMENTS = Number(process.argv[2] ?? 1000);
-const YEARS = [2021, 2022, 2023, 2024];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(0)} ms`;
@@ -47,23 +40,17 @@ if (!existsSync(join(ROOT, 'web/dist/index.html')) || !existsSync(join(ROOT, 'di
 const dir = mkdtempSync(join(tmpdir(), 'yusuan-bench-web-'));
 let server: ChildProcess | null = null;
 try {
-  // 1. The store: departments × years of synthetic disclosures, every 7th with an injected error.
-  const profile = loadProfiles(IDENTITY_RULE_IDS).find((p) => p.id === 'sichuan-province-budget-2024')!;
-  const store = await openStore({ dataDir: dir });
+  // 1. The store: the backend's synthetic loader (scripts/load-synthetic.ts: departments × 5 years,
+  // about one in ten with an injected error) into a fresh data directory.
   const t0 = performance.now();
-  let n = 0;
-  for (let d = 0; n < DOCUMENTS; d++) {
-    const first = syntheticDisclosure({ seed: d * 100 + 1 });
-    const department = `${first.meta.department}${d}`;
-    for (const year of YEARS) {
-      if (n >= DOCUMENTS) break;
-      const doc = syntheticDisclosure({ seed: d * 100 + year, department, region: first.meta.region ?? undefined, year, injectError: n % 7 === 3 });
-      await importAnalysed(store, doc, analyse({ disclosure: doc, profile }));
-      n++;
-    }
-  }
-  await store.close();
-  console.log(`门户数据：${n} 份合成公开文件（${Math.ceil(n / YEARS.length)} 个部门 × ${YEARS.length} 年），导入 ${ms(performance.now() - t0)}`);
+  const load = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/load-synthetic.ts'), String(DOCUMENTS)], {
+    cwd: ROOT,
+    env: { ...process.env, YUSUAN_DATA_DIR: dir },
+    encoding: 'utf8',
+  });
+  if (load.status !== 0) throw new Error(`scripts/load-synthetic.ts 失败：${load.stderr}`);
+  const n = Number(/已导入 (\d+) 份/.exec(load.stdout)?.[1] ?? 0);
+  console.log(`门户数据：${n} 份合成公开文件（scripts/load-synthetic.ts），导入 ${ms(performance.now() - t0)}`);
 
   // 2. The portal, started as a user starts it.
   const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], {
