@@ -13,6 +13,12 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { analyse } from '../src/analysis.js';
+import { loadProfiles } from '../src/profiles/registry.js';
+import { IDENTITY_RULE_IDS } from '../src/rules/catalog.js';
+import { openStore } from '../src/store/db.js';
+import { importAnalysed } from '../src/store/import.js';
+import { syntheticDisclosure } from '../src/synthetic/generate.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(ROOT, 'bin/yusuan.js');
@@ -22,6 +28,8 @@ const CORPUS = join(ROOT, '../shared/corpus/pdf');
 const PAIR = join(CORPUS, '029-putuo-wanlijiedao-2024-budget.pdf');
 const UPLOAD = join(CORPUS, '016-wuxi-tongjiju-2026-budget.pdf');
 const HAVE_CORPUS = existsSync(PAIR) && existsSync(UPLOAD);
+// A department name that is markup: it must be shown as text, never run.
+const HOSTILE = '<img src=x onerror="window.__pwned=1">局';
 const ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -102,6 +110,14 @@ before(async () => {
   mkdirSync(shots, { recursive: true });
   const imported = yusuan(['import', SEED, ...(HAVE_CORPUS ? [PAIR] : [])]);
   assert.equal(imported.status, 0, `yusuan import failed:\n${imported.stdout}\n${imported.stderr}`);
+  // Two years of a synthetic department whose name is markup (consistent figures by construction).
+  const store = await openStore({ dataDir });
+  const profile = loadProfiles(IDENTITY_RULE_IDS).find((p) => p.id === 'sichuan-province-budget-2024')!;
+  for (const year of [2023, 2024]) {
+    const doc = syntheticDisclosure({ seed: 40 + year, department: HOSTILE, region: '测试省', year });
+    await importAnalysed(store, doc, analyse({ disclosure: doc, profile }));
+  }
+  await store.close();
   base = await startServer();
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   console.log(`# e2e screenshots: ${shots}`);
@@ -257,6 +273,28 @@ test('upload a corpus PDF, read its report and download it', { skip: skip || noC
   await page.getByRole('button', { name: '开始检查' }).click();
   await page.getByTestId('check-error').waitFor();
   assert.match(await page.getByTestId('check-error').innerText(), /notes\.txt/);
+  await page.close();
+});
+
+test('names that are markup are shown as text on every page, never run', { skip }, async () => {
+  const page = await newPage();
+  await page.goto(`${base}/?q=${encodeURIComponent('onerror')}`);
+  const row = page.getByTestId('coverage').locator('tr', { hasText: 'onerror' });
+  await row.waitFor();
+  assert.equal(await page.locator('main img').count(), 0);
+  assert.match(await row.innerText(), /<img src=x onerror="window\.__pwned=1">局/);
+  // Its document page (2024), the year-over-year link, the comparison and the search.
+  await row.getByRole('link').last().click();
+  await page.getByTestId('doc-title').waitFor();
+  await page.getByTestId('class-chart').locator('svg').first().waitFor();
+  await page.getByTestId('compare-previous').click();
+  await page.getByTestId('compare-table').waitFor();
+  assert.match(await page.getByTestId('picked-甲').innerText(), /<img src=x/);
+  await page.goto(`${base}/search?q=${encodeURIComponent('onerror')}`);
+  await page.getByRole('heading', { name: /部门/ }).waitFor();
+  assert.equal(await page.locator('main img').count(), 0);
+  assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+  await shot(page, '08-hostile-name');
   await page.close();
 });
 
