@@ -15,6 +15,12 @@ export interface CellView {
   /** Indexes into the findings array of the findings that name this cell. */
   findings: number[];
   severity: Severity | null;
+  /** Long prose (a goal, a task): shown in a wide column. */
+  wide?: boolean;
+  /** A longer name: wraps within a medium column. */
+  wrap?: boolean;
+  /** Printed rows this cell spans (a project's name over its indicators). */
+  rowspan?: number;
 }
 
 export interface RowView {
@@ -170,7 +176,13 @@ export function findingsByTable(findings: Finding[]): Map<string, number[]> {
 
 /** 绩效目标 tables: one printed row per indicator, findings matched by source line. */
 export function buildPerformanceView(doc: Disclosure, table: TableInstance, findings: Finding[]): TableView {
-  const cell = (text: string, amount = false): CellView => ({ text, amount, findings: [], severity: null });
+  const cell = (text: string, amount = false): CellView => ({
+    text,
+    amount,
+    findings: [],
+    severity: null,
+    ...(text.length > 30 ? { wide: true } : text.length > 10 ? { wrap: true } : {}),
+  });
   const view: TableView = {
     id: table.id,
     title: table.printedTitle || table.title,
@@ -212,13 +224,14 @@ export function buildPerformanceView(doc: Disclosure, table: TableInstance, find
     doc.performance.projects.forEach((p, pi) => {
       const head = [cell(p.unitName ?? p.unitCode ?? ''), cell(p.name), cell(fmtAmount(p.amount, table.decimals), true), cell(p.goal)];
       if (!p.indicators.length) view.rows.push({ key: `p${pi}`, kind: 'item', line: p.source.line, cells: [...head, ...indicatorColumns.map(() => cell(''))] });
+      if (p.indicators.length > 1) for (const c of head) c.rowspan = p.indicators.length;
       p.indicators.forEach((ind, i) =>
         view.rows.push({
           key: `p${pi}i${i}`,
           kind: i === 0 ? 'item' : 'detail',
           line: ind.source.line,
           ...(i === 0 ? { alsoLines: [p.source.line] } : {}),
-          cells: [...(i === 0 ? head : head.map(() => cell(''))), ...indicatorCells(ind)],
+          cells: [...(i === 0 ? head : []), ...indicatorCells(ind)],
         }),
       );
     });
