@@ -119,6 +119,28 @@ for (const dialect of dialects) {
       assert.equal(e.status, 'error');
     });
 
+    test('import is one transaction: a failure half-way leaves no trace and the latest version unchanged', async (t) => {
+      if (skip) return t.skip(skip);
+      const before = (await get('/api/documents?allVersions=1')).body.total;
+      const doc = syntheticDisclosure({ seed: 11, department: '测试省财政厅', region: '测试省', year: 2023 });
+      doc.meta.source.sha256 = 'changed';
+      // A value finer than a fen: rejected while the facts are written, after the version row.
+      doc.facts[doc.facts.length - 1]!.value = '1.0000001';
+      await assert.rejects(importAnalysed(store, doc, analyse({ disclosure: syntheticDisclosure({ seed: 11 }), profile: SICHUAN() })), /超出分的精度/);
+      assert.equal((await get('/api/documents?allVersions=1')).body.total, before);
+      const list = (await get(`/api/documents?year=2023&department=${encodeURIComponent('测试省财政厅')}`)).body;
+      assert.deepEqual(
+        list.items.map((d: { id: number; version: number }) => [d.id, d.version]),
+        [[synthetic, 1]],
+      );
+      const orphans = await store.db
+        .selectFrom('facts')
+        .select('document_id')
+        .where('document_id', 'not in', store.db.selectFrom('documents').select('id'))
+        .execute();
+      assert.equal(orphans.length, 0);
+    });
+
     test('GET /api/documents lists the latest versions, filters, and all versions on request', async (t) => {
       if (skip) return t.skip(skip);
       const all = await get('/api/documents');

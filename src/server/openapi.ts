@@ -311,6 +311,9 @@ type Op = {
 
 let page: string | null = null;
 
+/** Escaped text with `code` spans. */
+const prose = (s: string) => escapeHtml(s).replace(/`([^`]+)`/g, '<code>$1</code>');
+
 /** The OpenAPI description as a readable page (escaped; no script, no external resource). */
 export function docsPage(): string {
   if (page) return page;
@@ -323,7 +326,7 @@ export function docsPage(): string {
         )
         .join('');
       return `<section><h2><span class="m ${method}">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code>${op.security ? ' <small>需要令牌</small>' : ''}</h2>
-<p>${escapeHtml(op.summary ?? '')}</p>${op.description ? `<p class="d">${escapeHtml(op.description)}</p>` : ''}${params ? `<ul>${params}</ul>` : ''}
+<p>${prose(op.summary ?? '')}</p>${op.description ? `<p class="d">${prose(op.description)}</p>` : ''}${params ? `<ul>${params}</ul>` : ''}
 <p class="r">响应：${Object.keys(op.responses ?? {})
         .map(escapeHtml)
         .join('、')}</p></section>`;
@@ -331,7 +334,7 @@ export function docsPage(): string {
   );
   page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(OPENAPI.info.title)}</title>
 <style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.6}section{border-top:1px solid #ddd;padding:.5rem 0}h2{font-size:1.05rem}.m{display:inline-block;min-width:4.5rem;text-align:center;border-radius:3px;color:#fff;font-size:.85rem}.get{background:#2b7bb9}.post{background:#2e8b57}.delete{background:#c0392b}.d{color:#555}.r{color:#777;font-size:.9rem}code{background:#f4f4f4;padding:0 .2rem}</style></head>
-<body><h1>${escapeHtml(OPENAPI.info.title)}</h1><p>${escapeHtml(OPENAPI.info.description)}</p><p>机器可读版本：<a href="/api/openapi.json">/api/openapi.json</a>（OpenAPI ${OPENAPI.openapi}）</p>
+<body><h1>${escapeHtml(OPENAPI.info.title)}</h1><p>${prose(OPENAPI.info.description)}</p><p>机器可读版本：<a href="/api/openapi.json">/api/openapi.json</a>（OpenAPI ${OPENAPI.openapi}）</p>
 ${ops.join('\n')}</body></html>`;
   return page;
 }

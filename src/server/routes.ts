@@ -11,6 +11,7 @@ import { coverage, documentJson, getDocumentRow, listDocuments, loadDisclosure, 
 import { search } from '../store/search.js';
 import { HttpError } from './upload.js';
 import { OPENAPI, docsPage } from './openapi.js';
+import { CSP } from './site.js';
 
 type Query = Record<string, string | undefined>;
 
@@ -52,7 +53,7 @@ export function registerReadRoutes(app: FastifyInstance, store: Store): void {
   const json = 'application/json; charset=utf-8';
 
   app.get('/api/openapi.json', async () => OPENAPI);
-  app.get('/api/docs', async (_req, reply) => reply.type('text/html; charset=utf-8').send(docsPage()));
+  app.get('/api/docs', async (_req, reply) => reply.type('text/html; charset=utf-8').header('Content-Security-Policy', CSP).send(docsPage()));
 
   app.get('/api/documents', async (req) => {
     const q = req.query as Query;

@@ -14,8 +14,10 @@ import { documentWhere, wan, type DocumentFilters } from './repository.js';
 export const EXPORT_FORMATS = ['json', 'csv', 'xlsx', 'fdp'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** Most fact rows one export returns; narrow it with filters beyond that. */
+/** Most fact rows one export returns; narrow it with filters beyond that. XLSX is built in memory
+ *  (about 20 KB per row with exceljs), so it gets a lower limit. */
 export const EXPORT_MAX_ROWS = 300_000;
+export const XLSX_MAX_ROWS = 50_000;
 
 export class ExportTooLarge extends Error {}
 
@@ -63,7 +65,7 @@ export function filtersFrom(params: Record<string, string | undefined>): Documen
   };
 }
 
-export async function exportRows(store: Store, filters: DocumentFilters, leafOnly = false): Promise<ExportRow[]> {
+export async function exportRows(store: Store, filters: DocumentFilters, leafOnly = false, maxRows = EXPORT_MAX_ROWS): Promise<ExportRow[]> {
   let q = store.db
     .selectFrom('facts')
     .innerJoin('documents', 'documents.id', 'facts.document_id')
@@ -95,10 +97,10 @@ export async function exportRows(store: Store, filters: DocumentFilters, leafOnl
     .orderBy('facts.table_id')
     .orderBy('facts.row_index')
     .orderBy('facts.measure')
-    .limit(EXPORT_MAX_ROWS + 1);
+    .limit(maxRows + 1);
   if (leafOnly) q = q.where('facts.leaf', '=', 1);
   const rows = await q.execute();
-  if (rows.length > EXPORT_MAX_ROWS) throw new ExportTooLarge(`导出超过 ${EXPORT_MAX_ROWS} 行，请加筛选条件（年度、地区、部门等）`);
+  if (rows.length > maxRows) throw new ExportTooLarge(`导出超过 ${maxRows} 行，请加筛选条件（年度、地区、部门等）`);
   return rows.map((r) => ({
     documentId: r.documentId,
     department: r.department,
@@ -206,7 +208,7 @@ export async function exportFacts(
   params: Record<string, string | undefined>,
 ): Promise<{ body: string | Buffer; contentType: string; extension: string; rows: number }> {
   const filters = filtersFrom(params);
-  const rows = await exportRows(store, filters, format === 'fdp');
+  const rows = await exportRows(store, filters, format === 'fdp', format === 'xlsx' ? XLSX_MAX_ROWS : EXPORT_MAX_ROWS);
   switch (format) {
     case 'json':
       return { body: `${JSON.stringify({ filters, rows })}\n`, contentType: 'application/json; charset=utf-8', extension: 'json', rows: rows.length };
