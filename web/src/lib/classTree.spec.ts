@@ -17,6 +17,26 @@ describe('function class tree of the reference example', () => {
     expect(police.children.find((c) => c.code === '2040202')!.fen).toBe((2660.36 + 1861.69 + 26371.2) * 1_000_000);
   });
 
+  it('sums 基本 and 项目 when a table prints no 合计 column (final accounts)', async () => {
+    const { disclosure, summary } = await seed();
+    const doc = structuredClone(disclosure);
+    const table = doc.tables.find((t) => t.role === 'expenditureByFunction')!.id;
+    doc.facts = doc.facts.filter((f) => !(f.table === table && f.measure === 'total'));
+    const roots = buildClassTree(doc);
+    for (const r of roots) expect(r.fen / 1_000_000).toBe(summary.functionClasses[r.code]);
+  });
+
+  it('does not count a subtotal line twice when it is marked as a detail row', async () => {
+    const { disclosure } = await seed();
+    const doc = structuredClone(disclosure);
+    const t = doc.tables.find((x) => x.role === 'expenditureByFunction')!;
+    const row = t.rows.find((r) => r.kind === 'detail' && r.code === '2040201')!;
+    row.code = '20402';
+    const before = buildClassTree(disclosure).find((r) => r.code === '204')!.fen;
+    const after = buildClassTree(doc).find((r) => r.code === '204')!.fen;
+    expect(after).toBe(before - 3137.02 * 1_000_000);
+  });
+
   it('finds the path to a node for drill-down', async () => {
     const roots = buildClassTree((await seed()).disclosure);
     expect(pathTo(roots, '2040202').map((n) => n.code)).toEqual(['204', '20402', '2040202']);

@@ -14,6 +14,9 @@ export interface ClassNode {
   children: ClassNode[];
 }
 
+/** The parts of a row's 合计 in expenditure tables (基本, 项目, 上缴, 经营, 对附属单位补助). */
+const PARTS = ['basic', 'project', 'toSuperior', 'operating', 'toSubsidiary'];
+
 let catalog: Map<string, string> | null = null;
 
 /** Code → name from the reference catalogs (the 2024 catalog wins over observed names). */
@@ -56,13 +59,26 @@ export function buildClassTree(doc: Disclosure): ClassNode[] {
   const nameOf = (code: string) => names.get(code) ?? ref.get(code) ?? code;
 
   const rows = new Map(table.rows.map((r) => [r.index, r]));
-  const leaves = new Map<string, number>();
+  // A detail row's amount: its 合计, or (final-account tables that print no 合计 column) the sum
+  // of its parts.
+  const perRow = new Map<number, { total: number | null; parts: number }>();
   for (const f of doc.facts) {
-    if (f.table !== table.id || f.measure !== 'total' || f.rowKind !== 'detail') continue;
-    const code = rows.get(f.row)?.code ?? f.dims.functionCode;
-    if (!code || !/^\d{3,7}$/.test(code)) continue;
-    leaves.set(code, (leaves.get(code) ?? 0) + toFen(f.value, f.unit));
+    if (f.table !== table.id || f.rowKind !== 'detail' || !(f.measure === 'total' || PARTS.includes(f.measure))) continue;
+    const r = perRow.get(f.row) ?? { total: null, parts: 0 };
+    const fen = toFen(f.value, f.unit);
+    if (f.measure === 'total') r.total = fen;
+    else r.parts += fen;
+    perRow.set(f.row, r);
   }
+  const leaves = new Map<string, number>();
+  for (const [index, amount] of perRow) {
+    const row = rows.get(index);
+    const code = row?.code ?? null;
+    if (!code || !/^\d{3,7}$/.test(code)) continue;
+    leaves.set(code, (leaves.get(code) ?? 0) + (amount.total ?? amount.parts));
+  }
+  // A detail row whose code heads other detail rows is a subtotal printed as a line: not a leaf.
+  for (const code of [...leaves.keys()]) if ([...leaves.keys()].some((c) => c !== code && c.startsWith(code))) leaves.delete(code);
 
   const nodes = new Map<string, ClassNode>();
   const node = (code: string): ClassNode => {
