@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { CATEGORIES, SEVERITIES } from '../glossary.js';
 import { openStore, type Store } from '../store/db.js';
-import { collectPublications, importPublication, publicationName } from '../store/files.js';
+import { collectPublications, importPublications, publicationName } from '../store/files.js';
 import type { Category } from '../glossary.js';
 
 export class PortalUsageError extends Error {
@@ -38,26 +38,29 @@ export async function importCommand(paths: string[], out: Out, options: { store?
   const byCategory = new Map<string, number>();
   const t0 = performance.now();
   try {
-    for (const [i, files] of publications.entries()) {
-      const name = publicationName(files);
-      bar(i, name);
-      const r = await importPublication(store, files);
-      if (!r.ok) {
-        tally.failed++;
-        out(`✗ ${name}：导入失败 — ${r.error}\n`);
-        continue;
-      }
-      tally[r.outcome]++;
-      if (r.outcome !== 'unchanged') {
-        for (const s of ['error', 'warning', 'info'] as const) severities[s] += r.counts[s];
-        const data = await store.db.selectFrom('document_data').select('check_json').where('document_id', '=', r.id).executeTakeFirst();
-        for (const f of (JSON.parse(data?.check_json ?? '{"findings":[]}') as { findings: { category: Category; severity: string }[] }).findings)
-          if (f.severity !== 'info') byCategory.set(f.category, (byCategory.get(f.category) ?? 0) + 1);
-      }
-      out(
-        `✓ ${name}：${OUTCOME[r.outcome]}，编号 ${r.id}，第 ${r.version} 版；${SEVERITIES.error} ${r.counts.error}，${SEVERITIES.warning} ${r.counts.warning}，${SEVERITIES.info} ${r.counts.info}\n`,
-      );
-    }
+    await importPublications(
+      store,
+      publications,
+      async (i, r) => {
+        const name = publicationName(publications[i]!);
+        if (!r.ok) {
+          tally.failed++;
+          out(`✗ ${name}：导入失败 — ${r.error}\n`);
+          return;
+        }
+        tally[r.outcome]++;
+        if (r.outcome !== 'unchanged') {
+          for (const s of ['error', 'warning', 'info'] as const) severities[s] += r.counts[s];
+          const data = await store.db.selectFrom('document_data').select('check_json').where('document_id', '=', r.id).executeTakeFirst();
+          for (const f of (JSON.parse(data?.check_json ?? '{"findings":[]}') as { findings: { category: Category; severity: string }[] }).findings)
+            if (f.severity !== 'info') byCategory.set(f.category, (byCategory.get(f.category) ?? 0) + 1);
+        }
+        out(
+          `✓ ${name}：${OUTCOME[r.outcome]}，编号 ${r.id}，第 ${r.version} 版；${SEVERITIES.error} ${r.counts.error}，${SEVERITIES.warning} ${r.counts.warning}，${SEVERITIES.info} ${r.counts.info}\n`,
+        );
+      },
+      (i) => bar(i, publicationName(publications[i]!)),
+    );
     bar(publications.length, '');
     const seconds = (performance.now() - t0) / 1000;
     out(

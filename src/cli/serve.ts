@@ -7,7 +7,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../server/app.js';
 import { envStoreOptions, openStore } from '../store/db.js';
-import { collectPublications, importPublication, publicationName } from '../store/files.js';
+import { collectPublications, importPublication, importPublications, publicationName } from '../store/files.js';
 import { PortalUsageError } from './portal.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -68,21 +68,22 @@ function uploadLimit(): number | undefined {
   return Number.isFinite(mb) && mb > 0 ? Math.floor(mb * 1048576) : undefined;
 }
 
-/** The corpus's published files (PDF, XLSX), one at a time, while the portal already serves. */
+/** The corpus's published files (PDF, XLSX), two reads in flight, while the portal already serves. */
 async function importCorpus(store: Awaited<ReturnType<typeof openStore>>, out: Out): Promise<void> {
   const dir = existsSync(join(CORPUS, 'pdf')) ? join(CORPUS, 'pdf') : CORPUS;
   const pubs = collectPublications([relative(process.cwd(), dir)]);
   out(`后台导入 ${dir} 中的 ${pubs.length} 份公开文件…\n`);
   const t0 = performance.now();
   let ok = 0;
-  for (const files of pubs) {
-    try {
-      const r = await importPublication(store, files);
+  await importPublications(
+    store,
+    pubs,
+    (i, r) => {
       if (r.ok) ok++;
-      else out(`  未导入 ${publicationName(files)}：${r.error}\n`);
-    } catch (e) {
-      out(`  未导入 ${publicationName(files)}：${e instanceof Error ? e.message : String(e)}\n`);
-    }
-  }
+      else out(`  未导入 ${publicationName(pubs[i]!)}：${r.error}\n`);
+    },
+    () => {},
+    true,
+  ).catch((e: unknown) => out(`  后台导入中止：${e instanceof Error ? e.message : String(e)}\n`));
   out(`后台导入完成：${ok}/${pubs.length} 份，用时 ${((performance.now() - t0) / 1000).toFixed(1)} 秒\n`);
 }

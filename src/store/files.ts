@@ -4,7 +4,8 @@
 
 import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { analyse } from '../analysis.js';
+import { analyse, type Analysis } from '../analysis.js';
+import type { Disclosure } from '../model/types.js';
 import { loadProfiles } from '../profiles/registry.js';
 import { InputError } from '../read/errors.js';
 import { readDisclosureFiles } from '../read/index.js';
@@ -49,15 +50,54 @@ function walk(dir: string): string[] {
 }
 
 export type FileOutcome = ({ ok: true } & ImportResult) | { ok: false; error: string };
+export type ReadOutcome = { ok: true; disclosure: Disclosure; analysis: Analysis } | { ok: false; error: string };
 
-/** Read, check and import one publication. Input problems come back as a zh-CN message, not a throw. */
-export async function importPublication(store: Store, files: string[]): Promise<FileOutcome> {
+/** Read and check one publication. Input problems come back as a zh-CN message, not a throw;
+ *  other errors (bugs) too when `tolerant`, so one bad file does not stop a background import. */
+export async function readPublication(files: string[], tolerant = false): Promise<ReadOutcome> {
   try {
     const result = await readDisclosureFiles(files, { profiles: loadProfiles(IDENTITY_RULE_IDS) });
-    return { ok: true, ...(await importAnalysed(store, result.disclosure, analyse(result))) };
+    return { ok: true, disclosure: result.disclosure, analysis: analyse(result) };
   } catch (e) {
     if (e instanceof InputError) return { ok: false, error: `${e.file}：${e.reason}` };
+    if (tolerant) return { ok: false, error: `内部错误：${e instanceof Error ? e.message : String(e)}` };
     throw e;
+  }
+}
+
+/** Read, check and import one publication. */
+export async function importPublication(store: Store, files: string[]): Promise<FileOutcome> {
+  const r = await readPublication(files);
+  return r.ok ? { ok: true, ...(await importAnalysed(store, r.disclosure, r.analysis)) } : r;
+}
+
+/**
+ * Import many publications, reading the next one while the current one is written: PDFs are parsed
+ * in worker threads, so two reads in flight use both cores. Outcomes are reported in order.
+ */
+export async function importPublications(
+  store: Store,
+  publications: string[][],
+  onOutcome: (index: number, outcome: FileOutcome) => void | Promise<void>,
+  onStart: (index: number) => void = () => {},
+  tolerant = false,
+): Promise<void> {
+  const AHEAD = 2;
+  const reads: Promise<ReadOutcome>[] = [];
+  const start = (i: number) => {
+    if (i < publications.length && !reads[i]) {
+      // Settled either way, so an early failure cannot become an unhandled rejection.
+      const p = readPublication(publications[i]!, tolerant);
+      p.catch(() => {});
+      reads[i] = p;
+    }
+  };
+  for (let i = 0; i < publications.length; i++) {
+    for (let k = i; k < i + AHEAD; k++) start(k);
+    onStart(i);
+    const r = await reads[i]!;
+    delete reads[i];
+    await onOutcome(i, r.ok ? { ok: true, ...(await importAnalysed(store, r.disclosure, r.analysis)) } : r);
   }
 }
 
