@@ -10,8 +10,8 @@ export default defineConfig({
   base: '/',
   plugins: [vue()],
   server: {
-    // `npx vite web` during development: the API comes from `yusuan serve` on port 3000.
-    proxy: { '/api': 'http://127.0.0.1:3000' },
+    // `npm run dev:web` during development: the API comes from `yusuan serve` (default port 8080).
+    proxy: { '/api': 'http://127.0.0.1:8080' },
     fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] },
   },
   build: {

@@ -12,7 +12,7 @@ export const routes: RouteRecordRaw[] = [
 export function makeRouter(history = createWebHistory()) {
   const router = createRouter({ history, routes });
   router.afterEach((to) => {
-    if (typeof document !== 'undefined') document.title = `${String(to.meta.title ?? '')} · 预算公开门户`;
+    if (typeof document !== 'undefined') document.title = `${String(to.meta.title ?? '')} · yusuan 预算公开门户`;
   });
   return router;
 }
