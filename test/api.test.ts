@@ -255,6 +255,20 @@ for (const dialect of dialects) {
       assert.deepEqual(byMeasure.body.cells.map((c: { measure: string }) => c.measure).sort(), ['basic', 'project', 'total']);
       const projects = await get('/api/aggregate?table=gpbProjects&drilldown=project&cut=year:2023');
       assert.ok(projects.body.cells.length > 0 && projects.body.cells.every((c: { project: string | null }) => c.project));
+      // Statement tables: their function-class lines, which are the summary's functionClasses.
+      const summary = (await get(`/api/documents/${second}/summary`)).body as { functionClasses: Record<string, number> };
+      for (const table of ['summary', 'fiscalSummary']) {
+        const st = await get(`/api/aggregate?table=${table}&drilldown=functionClass&cut=${encodeURIComponent('region:四川省')}`);
+        assert.deepEqual(
+          Object.fromEntries(
+            st.body.cells
+              .filter((c: { functionClass: string | null }) => c.functionClass)
+              .map((c: { functionClass: string; value: string }) => [c.functionClass, Number(c.value)]),
+          ),
+          summary.functionClasses,
+          table,
+        );
+      }
       const bad = await get('/api/aggregate?drilldown=colour');
       assert.equal(bad.status, 400);
       assert.match(bad.body.error, /未知维度/);
