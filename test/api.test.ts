@@ -372,6 +372,21 @@ for (const dialect of dialects) {
       const list = await get(`/api/documents?region=${encodeURIComponent('四川省')}`);
       assert.equal(list.body.items[0].id, second);
 
+      const checked = multipart([
+        { name: 'stored.txt', content: SEED_TEXT.replace('一、一般公共预算拨款收入\t77,901.83', '一、一般公共预算拨款收入\t77,901.86') },
+      ]);
+      const stored = await app.inject({
+        method: 'POST',
+        url: '/api/check?store=1',
+        payload: checked.payload,
+        headers: { ...checked.headers, authorization: `Bearer ${TOKEN}` },
+      });
+      assert.equal(stored.statusCode, 200);
+      assert.equal(stored.json().stored.outcome, 'newVersion');
+      assert.ok(stored.json().findings.length > 0);
+      assert.equal((await get(`/api/documents/${stored.json().stored.id}`)).body.document.sourceFile, 'stored.txt');
+      await app.inject({ method: 'DELETE', url: `/api/documents/${stored.json().stored.id}`, headers: { authorization: `Bearer ${TOKEN}` } });
+
       const readOnly = await buildApp({ store });
       const r = await readOnly.inject({ method: 'DELETE', url: `/api/documents/${second}`, headers: { authorization: `Bearer ${TOKEN}` } });
       assert.equal(r.statusCode, 403);
