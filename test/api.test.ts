@@ -255,6 +255,20 @@ for (const dialect of dialects) {
       assert.deepEqual(byMeasure.body.cells.map((c: { measure: string }) => c.measure).sort(), ['basic', 'project', 'total']);
       const projects = await get('/api/aggregate?table=gpbProjects&drilldown=project&cut=year:2023');
       assert.ok(projects.body.cells.length > 0 && projects.body.cells.every((c: { project: string | null }) => c.project));
+      // Statement tables: their function-class lines, which are the summary's functionClasses.
+      const summary = (await get(`/api/documents/${second}/summary`)).body as { functionClasses: Record<string, number> };
+      for (const table of ['summary', 'fiscalSummary']) {
+        const st = await get(`/api/aggregate?table=${table}&drilldown=functionClass&cut=${encodeURIComponent('region:四川省')}`);
+        assert.deepEqual(
+          Object.fromEntries(
+            st.body.cells
+              .filter((c: { functionClass: string | null }) => c.functionClass)
+              .map((c: { functionClass: string; value: string }) => [c.functionClass, Number(c.value)]),
+          ),
+          summary.functionClasses,
+          table,
+        );
+      }
       const bad = await get('/api/aggregate?drilldown=colour');
       assert.equal(bad.status, 400);
       assert.match(bad.body.error, /未知维度/);
@@ -357,6 +371,21 @@ for (const dialect of dialects) {
       assert.equal((await get(`/api/documents/${created.id}`)).status, 404);
       const list = await get(`/api/documents?region=${encodeURIComponent('四川省')}`);
       assert.equal(list.body.items[0].id, second);
+
+      const checked = multipart([
+        { name: 'stored.txt', content: SEED_TEXT.replace('一、一般公共预算拨款收入\t77,901.83', '一、一般公共预算拨款收入\t77,901.86') },
+      ]);
+      const stored = await app.inject({
+        method: 'POST',
+        url: '/api/check?store=1',
+        payload: checked.payload,
+        headers: { ...checked.headers, authorization: `Bearer ${TOKEN}` },
+      });
+      assert.equal(stored.statusCode, 200);
+      assert.equal(stored.json().stored.outcome, 'newVersion');
+      assert.ok(stored.json().findings.length > 0);
+      assert.equal((await get(`/api/documents/${stored.json().stored.id}`)).body.document.sourceFile, 'stored.txt');
+      await app.inject({ method: 'DELETE', url: `/api/documents/${stored.json().stored.id}`, headers: { authorization: `Bearer ${TOKEN}` } });
 
       const readOnly = await buildApp({ store });
       const r = await readOnly.inject({ method: 'DELETE', url: `/api/documents/${second}`, headers: { authorization: `Bearer ${TOKEN}` } });

@@ -35,7 +35,13 @@ export async function serveCommand(flags: Map<string, string | true>, out: Out):
     const r = await importPublication(store, [relative(process.cwd(), EXAMPLE)]);
     out(r.ok ? `已导入例子：编号 ${r.id}（错误 ${r.counts.error}，警告 ${r.counts.warning}）\n` : `例子导入失败：${r.error}\n`);
   }
-  const app = await buildApp({ store, token: process.env.YUSUAN_API_TOKEN || undefined, webDir: join(ROOT, 'web/dist'), uploadMaxBytes: uploadLimit() });
+  const app = await buildApp({
+    store,
+    token: process.env.YUSUAN_API_TOKEN || undefined,
+    webDir: join(ROOT, 'web/dist'),
+    uploadMaxBytes: uploadLimit(),
+    logErrors: true,
+  });
   let address: string;
   try {
     address = await app.listen({ port, host });

@@ -20,6 +20,8 @@ export interface AppOptions {
   /** Largest accepted upload, bytes (default 20 MB). */
   uploadMaxBytes?: number | undefined;
   logger?: boolean;
+  /** Write internal errors (with their stack) to stderr, for the operator; clients never see them. */
+  logErrors?: boolean;
 }
 
 export const DEFAULT_UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
@@ -63,6 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (error.validation) return reply.code(400).send({ error: `请求参数不正确：${error.message}` });
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return reply.code(error.statusCode).send({ error: '请求无效' });
     req.log.error(error);
+    if (options.logErrors) process.stderr.write(`内部错误（${req.method} ${req.url}）：${error.stack ?? error.message}\n`);
     return reply.code(500).send({ error: '服务器内部错误' });
   });
 

@@ -150,7 +150,7 @@ export const OPENAPI = {
       get: {
         summary: '汇总（OLAP，类似 OpenSpending babbage）：某指标按维度求和',
         description:
-          '只计每份公开文件的最新版本，只计一张表（table，默认 expenditureByFunction 部门支出总表）的明细行（叶子行：detail 行，以及收支总表的功能分类“类”行），避免合计行、小计行重复计算。指标默认 total（收支总表 summary / fiscalSummary 为 amount）；按 measure 下钻或筛选时不限定指标。维度：department, region, level, year, kind, table, measure, functionClass（功能分类前 3 位）, functionCode, economicCode, unitCode, project。count 为参与求和的数字个数。',
+          '只计每份公开文件的最新版本，只计一张表（table，默认 expenditureByFunction 部门支出总表）的明细行（叶子行：detail 行，以及收支总表的功能分类“类”行），避免合计行、小计行重复计算。指标默认 total（部门收支总表 summary 为 amount）；按 measure 下钻或筛选时不限定指标。维度：department, region, level, year, kind, table, measure, functionClass（功能分类前 3 位）, functionCode, economicCode, unitCode, project。count 为参与求和的数字个数。',
         parameters: [
           q('measure', '指标'),
           q('table', '表的角色（profile role），如 expenditureByFunction、gpbProjects、gpbBasicByEconomic、summary'),

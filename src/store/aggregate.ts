@@ -4,7 +4,7 @@
 // Double counting: a table prints totals, unit subtotals and class/款 subtotals above its detail
 // rows. Only leaf rows are summed (rows of kind `detail`, and the function-class lines of statement
 // tables), and only those of one table (`table`, a profile role; default expenditureByFunction,
-// 部门支出总表). Measure default: `total` (`amount` for the statement tables summary and fiscalSummary).
+// 部门支出总表). Measure default: `total` (`amount` for the summary table 部门收支总表, whose only column it is).
 
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { KINDS, measureName } from '../glossary.js';
@@ -45,7 +45,7 @@ export interface AggregateCell {
   count: number;
 }
 
-const STATEMENT_ROLES = new Set(['summary', 'fiscalSummary']);
+const AMOUNT_ROLES = new Set(['summary']);
 
 function dimension(name: string): Dimension {
   if (!(name in DIMENSIONS)) throw new QueryError(`未知维度“${name}”；可用维度：${Object.keys(DIMENSIONS).join('、')}`);
@@ -75,7 +75,7 @@ export async function aggregate(
   // Summing several measures of one row double counts (合计 = 基本 + 项目): one measure unless the
   // caller drills down by measure or cuts it.
   const measureFree = drilldown.includes('measure') || cuts.some(([d]) => d === 'measure');
-  const measure = q.measure ?? (measureFree ? null : STATEMENT_ROLES.has(table) ? 'amount' : 'total');
+  const measure = q.measure ?? (measureFree ? null : AMOUNT_ROLES.has(table) ? 'amount' : 'total');
   const where = (eb: ExpressionBuilder<DB, 'facts' | 'documents'>) => {
     const and: Expression<SqlBool>[] = [eb('documents.latest', '=', 1), eb('facts.leaf', '=', 1), eb('facts.role', '=', table)];
     if (measure) and.push(eb('facts.measure', '=', measure));

@@ -85,6 +85,9 @@ async function open(options: OpenOptions): Promise<Store> {
     };
     const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === 20 ? int8 : pg.types.getTypeParser(oid, format as 'text')) };
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 8, types } as ConstructorParameters<typeof pg.Pool>[0]);
+    // An idle connection the server closes (restart, pg_terminate_backend) is an 'error' event; without
+    // a listener it would crash the process. The pool drops that client and connects anew when needed.
+    pool.on('error', (e) => process.stderr.write(`PostgreSQL 连接中断（已丢弃该连接）：${e.message}\n`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     store = { db, dialect: 'postgres', location: options.databaseUrl.replace(/:[^:@/]*@/, ':***@'), close: () => db.destroy() };
   } else {
