@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'scratch/', 'data/'] },
+  { ignores: ['dist/', 'web/dist/', 'node_modules/', 'scratch/', 'data/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -13,6 +13,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       'no-constant-condition': ['error', { checkLoops: false }],
     },
+  },
+  {
+    // The portal's web UI runs in the browser (its tests and Vite config run in node).
+    files: ['web/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
   {
     // The pure core does no I/O: model, money, profiles' types, rules, narrative, interpretation.

@@ -50,3 +50,5 @@ console.log(`内存：rss ${(mem.rss / 1048576).toFixed(0)} MB，heap ${(mem.hea
 
 // Render times per format (HTML, XLSX, PDF).
 await import('./render.js');
+// The portal: import throughput and API latency over synthetic disclosures (bench/portal.ts).
+await import('./portal.js');

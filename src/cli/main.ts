@@ -3,6 +3,7 @@
 // unless YUSUAN_DEBUG is set).
 
 import { createRequire } from 'node:module';
+import { analyse } from '../analysis.js';
 import { CATEGORIES, SEVERITIES } from '../glossary.js';
 import { DISCLOSURE_SCHEMA } from '../model/schema.js';
 import { loadProfiles } from '../profiles/registry.js';
@@ -10,7 +11,6 @@ import type { Profile } from '../profiles/types.js';
 import { InputError } from '../read/errors.js';
 import { readDisclosureFiles } from '../read/index.js';
 import { IDENTITY_RULE_IDS, RULES } from '../rules/catalog.js';
-import { runRules } from '../rules/engine.js';
 import { summarize } from '../summary.js';
 import { textReport } from './report.js';
 
@@ -29,6 +29,12 @@ const HELP = `yusuan（预算）— 部门预算/决算公开文件的读取、�
                                   情况说明由表中数字计算生成。存在错误级问题时拒绝生成 PDF/XLSX，--draft 生成带“草稿”水印的草稿
   yusuan template --profile <模板> -o <工作簿.xlsx>
                                   生成填报用 Excel 工作簿（每张公开表一个工作表，另有填报说明和人工填写内容）
+  yusuan import <文件或目录…>      导入数据库（同一份公开文件再次导入时保存为新版本）
+  yusuan serve [--port 8080] [--host 127.0.0.1] [--example]
+                                  启动门户网站和 API（--example：先导入例子，后台导入 ../shared/corpus）
+  yusuan export [--format json|csv|xlsx|fdp] [--out <文件>] [--year …] [--department …]
+                                  导出数据（fdp：财政数据包 Fiscal Data Package）
+  数据库：默认 SQLite（YUSUAN_DATA_DIR，默认 ./data）；设置 DATABASE_URL 时使用 PostgreSQL。
   yusuan schema                   输出模型的 JSON Schema
   yusuan profiles [--json]        列出支持的公开模板
   yusuan rules [--json]           列出检查规则目录
@@ -43,7 +49,24 @@ export interface Args {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['format', 'profile', 'to', 'o', 'output', 'previous']);
+const VALUE_FLAGS = new Set([
+  'format',
+  'profile',
+  'to',
+  'o',
+  'output',
+  'previous',
+  'port',
+  'host',
+  'out',
+  'region',
+  'level',
+  'year',
+  'kind',
+  'department',
+  'status',
+  'q',
+]);
 
 export function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
@@ -98,25 +121,11 @@ export async function run(
         allowFlags(args, ['format', 'profile', 'all']);
         const format = args.flags.get('format') ?? 'text';
         if (format !== 'text' && format !== 'json') throw new UsageError('--format 只能是 text 或 json');
-        const { disclosure, profile, pageOf } = await read(args);
-        const findings = runRules(disclosure, profile);
-        // A location of a paged input names its page (rules name the line; the reader knows the page).
-        if (pageOf)
-          for (const f of findings)
-            f.locations = f.locations.map((l) => (l.page === undefined && pageOf(l.line) !== undefined ? { ...l, page: pageOf(l.line)! } : l));
+        const result = await read(args);
+        const { findings, check } = analyse(result);
         if (format === 'json') {
-          const document = {
-            file: disclosure.meta.source.file,
-            title: disclosure.meta.title,
-            department: disclosure.meta.department,
-            year: disclosure.meta.fiscalYear,
-            kind: disclosure.meta.kind,
-            scope: disclosure.meta.scope,
-            profile: disclosure.meta.profile,
-            counts: Object.fromEntries(Object.keys(SEVERITIES).map((s) => [s, findings.filter((f) => f.severity === s).length])),
-          };
-          out(`${JSON.stringify({ document, findings: findings.map(({ title: _t, ...f }) => f) }, null, 2)}\n`);
-        } else out(`${textReport(disclosure, profile, findings, args.flags.has('all') ? {} : { maxInfo: 8 })}\n`);
+          out(`${JSON.stringify(check, null, 2)}\n`);
+        } else out(`${textReport(result.disclosure, result.profile, findings, args.flags.has('all') ? {} : { maxInfo: 8 })}\n`);
         return findings.some((f) => f.severity === 'error') ? 1 : 0;
       }
       case 'extract': {
@@ -143,6 +152,15 @@ export async function run(
         const { templateCommand } = await import('./render.js');
         return await templateCommand(args, profiles(), out);
       }
+      case 'import':
+        allowFlags(args, []);
+        return await (await import('./portal.js')).importCommand(args.positional, out);
+      case 'serve':
+        allowFlags(args, ['port', 'host', 'example']);
+        return await (await import('./serve.js')).serveCommand(args.flags, out);
+      case 'export':
+        allowFlags(args, ['format', 'out', 'region', 'level', 'year', 'kind', 'department', 'status', 'q']);
+        return await (await import('./portal.js')).exportCommand(args.flags, out);
       case 'schema':
         allowFlags(args, []);
         out(`${JSON.stringify(DISCLOSURE_SCHEMA, null, 2)}\n`);
@@ -198,7 +216,11 @@ export async function run(
       err(`错误：${e.message}\n`);
       return 2;
     }
-    if (e instanceof UsageError) {
+    if (e instanceof Error && e.name === 'StoreError') {
+      err(`错误：${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof UsageError || (e instanceof Error && e.name === 'PortalUsageError')) {
       err(`用法错误：${e.message}\n\n${HELP}\n`);
       return 2;
     }

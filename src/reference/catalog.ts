@@ -20,6 +20,8 @@ export interface Catalog {
   get(code: string): CatalogEntry | undefined;
   /** 类-level entries (3 digits). */
   classes(): CatalogEntry[];
+  /** Every entry, in catalog order (search). */
+  all(): CatalogEntry[];
   /** Find a 类 by its printed name. */
   classByName(name: string): CatalogEntry | undefined;
   /** Children of a code with the given printed name. */
@@ -98,6 +100,7 @@ function build(kind: 'function' | 'economic', files: string[]): Catalog {
     kind,
     get: (code) => byCode.get(code),
     classes: () => classes,
+    all: () => [...byCode.values()],
     classByName: (name) => {
       const n = normalizeName(name);
       return classes.find((e) => names(e).includes(n));

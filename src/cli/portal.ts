@@ -1,0 +1,103 @@
+// `yusuan import`, `yusuan serve`, `yusuan export`: the store and the portal from the command line.
+// main.ts dispatches here; messages are zh-CN.
+
+import { writeFileSync } from 'node:fs';
+import { CATEGORIES, SEVERITIES } from '../glossary.js';
+import { openStore, type Store } from '../store/db.js';
+import { collectPublications, importPublications, publicationName } from '../store/files.js';
+import type { Category } from '../glossary.js';
+
+export class PortalUsageError extends Error {
+  override name = 'PortalUsageError';
+}
+
+type Out = (s: string) => void;
+
+const OUTCOME = { created: '新建', newVersion: '新版本', unchanged: '未变化（与最新版本相同）' } as const;
+
+/** A one-line progress bar on a terminal; nothing when stderr is not a TTY. */
+function progressBar(total: number, enabled: boolean) {
+  const width = 24;
+  return (done: number, label: string) => {
+    if (!enabled) return;
+    const filled = Math.round((done / Math.max(total, 1)) * width);
+    const text = `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total} ${label}`.slice(0, (process.stderr.columns ?? 100) - 1);
+    process.stderr.write(`\r\x1b[2K${text}`);
+    if (done === total) process.stderr.write('\r\x1b[2K');
+  };
+}
+
+export async function importCommand(paths: string[], out: Out, options: { store?: Store; progress?: boolean } = {}): Promise<number> {
+  if (paths.length === 0) throw new PortalUsageError('命令 import 需要文件或目录参数');
+  const publications = collectPublications(paths);
+  if (publications.length === 0) throw new PortalUsageError(`在 ${paths.join('、')} 中没有找到可读取的文件（PDF、XLSX、HTML、文本）`);
+  const store = options.store ?? (await openStore());
+  const bar = progressBar(publications.length, options.progress ?? !!process.stderr.isTTY);
+  const tally = { created: 0, newVersion: 0, unchanged: 0, failed: 0 };
+  const severities = { error: 0, warning: 0, info: 0 };
+  const byCategory = new Map<string, number>();
+  const t0 = performance.now();
+  try {
+    await importPublications(
+      store,
+      publications,
+      async (i, r) => {
+        const name = publicationName(publications[i]!);
+        if (!r.ok) {
+          tally.failed++;
+          out(`✗ ${name}：导入失败 — ${r.error}\n`);
+          return;
+        }
+        tally[r.outcome]++;
+        if (r.outcome !== 'unchanged') {
+          for (const s of ['error', 'warning', 'info'] as const) severities[s] += r.counts[s];
+          const data = await store.db.selectFrom('document_data').select('check_json').where('document_id', '=', r.id).executeTakeFirst();
+          for (const f of (JSON.parse(data?.check_json ?? '{"findings":[]}') as { findings: { category: Category; severity: string }[] }).findings)
+            if (f.severity !== 'info') byCategory.set(f.category, (byCategory.get(f.category) ?? 0) + 1);
+        }
+        out(
+          `✓ ${name}：${OUTCOME[r.outcome]}，编号 ${r.id}，第 ${r.version} 版；${SEVERITIES.error} ${r.counts.error}，${SEVERITIES.warning} ${r.counts.warning}，${SEVERITIES.info} ${r.counts.info}\n`,
+        );
+      },
+      (i) => bar(i, publicationName(publications[i]!)),
+    );
+    bar(publications.length, '');
+    const seconds = (performance.now() - t0) / 1000;
+    out(
+      `\n导入完成：共 ${publications.length} 份，新建 ${tally.created}，新版本 ${tally.newVersion}，未变化 ${tally.unchanged}，失败 ${tally.failed}（${seconds.toFixed(1)} 秒）\n`,
+    );
+    out(`新导入文件的检查结果：错误 ${severities.error} 项，警告 ${severities.warning} 项，提示 ${severities.info} 项\n`);
+    if (byCategory.size) out(`按类别（错误与警告）：${[...byCategory].map(([c, n]) => `${CATEGORIES[c as Category] ?? c} ${n}`).join('，')}\n`);
+    out(`数据库：${store.location}\n`);
+    return tally.failed > 0 ? 2 : 0;
+  } finally {
+    if (!options.store) await store.close();
+  }
+}
+
+export async function exportCommand(flags: Map<string, string | true>, out: Out): Promise<number> {
+  const { exportFacts, EXPORT_FORMATS } = await import('../store/export.js');
+  const format = typeof flags.get('format') === 'string' ? (flags.get('format') as string) : 'json';
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new PortalUsageError(`--format 只能是 ${EXPORT_FORMATS.join('、')}`);
+  const filters: Record<string, string> = {};
+  for (const k of ['region', 'level', 'year', 'kind', 'department', 'status', 'q']) {
+    const v = flags.get(k);
+    if (typeof v === 'string') filters[k] = v;
+  }
+  const store = await openStore();
+  try {
+    const result = await exportFacts(store, format as (typeof EXPORT_FORMATS)[number], filters);
+    const target = flags.get('out');
+    if (typeof target === 'string') {
+      writeFileSync(target, result.body);
+      out(`已导出 ${result.rows} 条数据到 ${target}\n`);
+    } else if (typeof result.body === 'string') out(result.body);
+    else {
+      if (process.stdout.isTTY) throw new PortalUsageError('XLSX 是二进制文件，请用 --out <文件> 指定输出文件');
+      process.stdout.write(result.body);
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,96 @@
+// Uploaded disclosures: written to a private temp directory with a size limit, their type told
+// from their content, then read with the ordinary readers (PDFs in a worker with a time and heap
+// limit), in a worker thread with its own time and heap limit (check-isolated.ts). The temp files
+// are removed whatever happens.
+
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, open, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type {} from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import type { Analysis } from '../analysis.js';
+import type { Disclosure } from '../model/types.js';
+import { InputError } from '../read/errors.js';
+import { sniffFormat } from '../read/sniff.js';
+import { checkIsolated } from './check-isolated.js';
+
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+// Characters that are special in file names on some systems; control characters go too.
+const UNSAFE = new Set('<>:"|?*');
+
+/** A file name safe to use inside our temp directory and to show back (no path, no control chars). */
+export function safeName(name: string | undefined, i: number): string {
+  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
+  const clean = [...base]
+    .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f && !UNSAFE.has(c))
+    .join('')
+    .replace(/^\.+/, '')
+    .slice(0, 120);
+  return clean || `upload-${i + 1}`;
+}
+
+// Parsing is CPU-bound: a few at a time, the rest are told to come back.
+let active = 0;
+const MAX_ACTIVE = 2;
+
+export interface Uploaded {
+  disclosure: Disclosure;
+  analysis: Analysis;
+  names: string[];
+}
+
+/** Read the multipart `file` field(s) of a request as one publication and check it. */
+export async function readUpload(req: FastifyRequest, maxBytes: number): Promise<Uploaded> {
+  if (!req.isMultipart()) throw new HttpError(415, '请以 multipart/form-data 上传文件（字段名 file）');
+  if (active >= MAX_ACTIVE) throw new HttpError(503, '服务器正忙，请稍后再试');
+  active++;
+  const dir = await mkdtemp(join(tmpdir(), 'yusuan-upload-'));
+  try {
+    const paths: string[] = [];
+    const names: string[] = [];
+    for await (const part of req.files({ limits: { fileSize: maxBytes, files: 8 } })) {
+      if (part.fieldname !== 'file') {
+        part.file.resume();
+        throw new HttpError(400, `未知的上传字段“${safeName(part.fieldname, 0)}”，文件字段名应为 file`);
+      }
+      const name = safeName(part.filename, paths.length);
+      const unique = names.includes(name) ? `${paths.length + 1}-${name}` : name;
+      const path = join(dir, unique);
+      await pipeline(part.file, createWriteStream(path, { flags: 'wx', mode: 0o600 }));
+      if (part.file.truncated) throw new HttpError(413, `文件过大（上限 ${Math.floor(maxBytes / 1048576)} MB）`);
+      paths.push(path);
+      names.push(unique);
+    }
+    if (paths.length === 0) throw new HttpError(400, '没有收到文件（字段名 file）');
+    for (const [i, p] of paths.entries()) {
+      const fh = await open(p, 'r');
+      const head = Buffer.alloc(4096);
+      const { bytesRead } = await fh.read(head, 0, head.length, 0);
+      await fh.close();
+      if (bytesRead === 0) throw new HttpError(422, `${names[i]}：文件为空`);
+      const format = sniffFormat(head.subarray(0, bytesRead));
+      if (format === 'xls') throw new HttpError(415, `${names[i]}：暂不支持旧版 .xls，请另存为 .xlsx`);
+      if (format === 'binary') throw new HttpError(415, `${names[i]}：不支持的文件类型，请上传 PDF、XLSX、HTML 或文本文件`);
+    }
+    try {
+      const { disclosure, analysis } = await checkIsolated({ paths, displayName: names.join('、') });
+      return { disclosure, analysis, names };
+    } catch (e) {
+      if (e instanceof InputError) throw new HttpError(422, `${e.file.split(`${dir}/`).join('')}：${e.reason}`);
+      throw e;
+    }
+  } finally {
+    active--;
+    await rm(dir, { recursive: true, force: true });
+  }
+}

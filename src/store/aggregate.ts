@@ -1,0 +1,124 @@
+// OLAP-style aggregates (like OpenSpending's babbage): the sum of one measure over the facts of
+// the latest version of each document, grouped by any dimensions, with cuts (filters).
+//
+// Double counting: a table prints totals, unit subtotals and class/款 subtotals above its detail
+// rows. Only leaf rows are summed (rows of kind `detail`, and the function-class lines of statement
+// tables), and only those of one table (`table`, a profile role; default expenditureByFunction,
+// 部门支出总表). Measure default: `total` (`amount` for the summary table 部门收支总表, whose only column it is).
+
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { KINDS, measureName } from '../glossary.js';
+import { catalogs } from '../reference/catalog.js';
+import type { Store } from './db.js';
+import type { DB } from './schema.js';
+import { wan } from './repository.js';
+
+export const DIMENSIONS = {
+  department: 'documents.department',
+  region: 'documents.region',
+  level: 'documents.level',
+  year: 'documents.year',
+  kind: 'documents.kind',
+  table: 'facts.role',
+  measure: 'facts.measure',
+  functionClass: 'facts.function_class',
+  functionCode: 'facts.function_code',
+  economicCode: 'facts.economic_code',
+  unitCode: 'facts.unit_code',
+  project: 'facts.project',
+} as const;
+export type Dimension = keyof typeof DIMENSIONS;
+
+export class QueryError extends Error {}
+
+export interface AggregateQuery {
+  measure?: string | undefined;
+  table?: string | undefined;
+  drilldown?: string | undefined;
+  /** `dim:value|dim:value`; alternatives for one dimension with `;` (year:2023;2024). */
+  cut?: string | undefined;
+}
+
+export interface AggregateCell {
+  [dimension: string]: string | number | null;
+  value: string;
+  count: number;
+}
+
+const AMOUNT_ROLES = new Set(['summary']);
+
+function dimension(name: string): Dimension {
+  if (!(name in DIMENSIONS)) throw new QueryError(`未知维度“${name}”；可用维度：${Object.keys(DIMENSIONS).join('、')}`);
+  return name as Dimension;
+}
+
+export function parseCut(cut: string | undefined): [Dimension, string[]][] {
+  if (!cut) return [];
+  return cut
+    .split('|')
+    .filter(Boolean)
+    .map((part) => {
+      const i = part.indexOf(':');
+      if (i <= 0) throw new QueryError(`筛选条件“${part}”格式不对，应为 维度:值`);
+      return [dimension(part.slice(0, i)), part.slice(i + 1).split(';')];
+    });
+}
+
+export async function aggregate(
+  store: Store,
+  q: AggregateQuery,
+): Promise<{ cells: AggregateCell[]; total: string; count: number; table: string; measure: string | null }> {
+  const drilldown = (q.drilldown ?? '').split(',').filter(Boolean).map(dimension);
+  if (new Set(drilldown).size !== drilldown.length) throw new QueryError('drilldown 中有重复的维度');
+  const cuts = parseCut(q.cut);
+  const table = q.table ?? 'expenditureByFunction';
+  // Summing several measures of one row double counts (合计 = 基本 + 项目): one measure unless the
+  // caller drills down by measure or cuts it.
+  const measureFree = drilldown.includes('measure') || cuts.some(([d]) => d === 'measure');
+  const measure = q.measure ?? (measureFree ? null : AMOUNT_ROLES.has(table) ? 'amount' : 'total');
+  const where = (eb: ExpressionBuilder<DB, 'facts' | 'documents'>) => {
+    const and: Expression<SqlBool>[] = [eb('documents.latest', '=', 1), eb('facts.leaf', '=', 1), eb('facts.role', '=', table)];
+    if (measure) and.push(eb('facts.measure', '=', measure));
+    for (const [d, values] of cuts) {
+      const col = DIMENSIONS[d];
+      const vs = d === 'year' ? values.map((v) => Number(v)) : values;
+      if (d === 'year' && vs.some((v) => !Number.isInteger(v))) throw new QueryError(`年份“${values.join(';')}”不是整数`);
+      and.push(eb(col, 'in', vs as string[]));
+    }
+    return eb.and(and);
+  };
+  let query = store.db
+    .selectFrom('facts')
+    .innerJoin('documents', 'documents.id', 'facts.document_id')
+    .where(where)
+    .select([sql<string | number>`CAST(SUM(facts.fen) AS BIGINT)`.as('fen'), sql<number>`COUNT(*)`.as('n')]);
+  for (const [i, d] of drilldown.entries())
+    query = query
+      .select(sql.ref(DIMENSIONS[d]).as(`d${i}`))
+      .groupBy(DIMENSIONS[d])
+      .orderBy(DIMENSIONS[d]);
+  const rows = (await query.execute()) as unknown as Record<string, string | number | null>[];
+  const fn = catalogs().functional;
+  const eco = catalogs().economic;
+  let totalFen = 0;
+  let count = 0;
+  const cells: AggregateCell[] = [];
+  for (const r of rows) {
+    const n = Number(r.n);
+    if (n === 0) continue;
+    totalFen += Number(r.fen ?? 0);
+    count += n;
+    const cell: AggregateCell = { value: wan(r.fen), count: n };
+    drilldown.forEach((d, i) => {
+      const v = r[`d${i}`] ?? null;
+      cell[d] = d === 'year' && v !== null ? Number(v) : v;
+      if (v === null) return;
+      if (d === 'functionClass' || d === 'functionCode') cell[`${d}Name`] = fn.get(String(v))?.name ?? null;
+      if (d === 'economicCode') cell.economicCodeName = eco.get(String(v))?.name ?? null;
+      if (d === 'measure') cell.measureName = measureName(String(v));
+      if (d === 'kind') cell.kindName = KINDS[v as keyof typeof KINDS] ?? String(v);
+    });
+    cells.push(cell);
+  }
+  return { cells, total: wan(totalFen), count, table, measure };
+}

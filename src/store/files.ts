@@ -1,0 +1,104 @@
+// Files and folders → publications → imported versions. A folder contributes its readable files
+// (PDF, XLSX, HTML, text by extension); files named `…-part1.pdf`, `…-part2.pdf` are the parts of
+// one publication and are read together, as `yusuan check part1 part2` does.
+
+import { readdirSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { analyse, type Analysis } from '../analysis.js';
+import type { Disclosure } from '../model/types.js';
+import { loadProfiles } from '../profiles/registry.js';
+import { InputError } from '../read/errors.js';
+import { readDisclosureFiles } from '../read/index.js';
+import { IDENTITY_RULE_IDS } from '../rules/catalog.js';
+import type { Store } from './db.js';
+import { importAnalysed, type ImportResult } from './import.js';
+
+const READABLE = new Set(['.pdf', '.xlsx', '.html', '.htm', '.txt', '.text', '.tsv']);
+
+/** Publications to import: each a list of files read as one disclosure. */
+export function collectPublications(paths: string[]): string[][] {
+  const files: string[] = [];
+  for (const p of paths) {
+    let isDir: boolean;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      files.push(p); // the reader reports the missing file with its name
+      continue;
+    }
+    if (isDir) files.push(...walk(p));
+    else files.push(p);
+  }
+  const groups = new Map<string, string[]>();
+  for (const f of files) {
+    const m = /^(.*?)[-_]?part(\d+)(\.[^.]+)$/i.exec(f);
+    const key = m ? `${m[1]}${m[3]}` : f;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  return [...groups.values()].map((g) => g.sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
+}
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith('.')) continue;
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...walk(p));
+    else if (READABLE.has(extname(name).toLowerCase())) out.push(p);
+  }
+  return out;
+}
+
+export type FileOutcome = ({ ok: true } & ImportResult) | { ok: false; error: string };
+export type ReadOutcome = { ok: true; disclosure: Disclosure; analysis: Analysis } | { ok: false; error: string };
+
+/** Read and check one publication. Input problems come back as a zh-CN message, not a throw;
+ *  other errors (bugs) too when `tolerant`, so one bad file does not stop a background import. */
+export async function readPublication(files: string[], tolerant = false): Promise<ReadOutcome> {
+  try {
+    const result = await readDisclosureFiles(files, { profiles: loadProfiles(IDENTITY_RULE_IDS) });
+    return { ok: true, disclosure: result.disclosure, analysis: analyse(result) };
+  } catch (e) {
+    if (e instanceof InputError) return { ok: false, error: `${e.file}：${e.reason}` };
+    if (tolerant) return { ok: false, error: `内部错误：${e instanceof Error ? e.message : String(e)}` };
+    throw e;
+  }
+}
+
+/** Read, check and import one publication. */
+export async function importPublication(store: Store, files: string[]): Promise<FileOutcome> {
+  const r = await readPublication(files);
+  return r.ok ? { ok: true, ...(await importAnalysed(store, r.disclosure, r.analysis)) } : r;
+}
+
+/**
+ * Import many publications, reading the next one while the current one is written: PDFs are parsed
+ * in worker threads, so two reads in flight use both cores. Outcomes are reported in order.
+ */
+export async function importPublications(
+  store: Store,
+  publications: string[][],
+  onOutcome: (index: number, outcome: FileOutcome) => void | Promise<void>,
+  onStart: (index: number) => void = () => {},
+  tolerant = false,
+): Promise<void> {
+  const AHEAD = 2;
+  const reads: Promise<ReadOutcome>[] = [];
+  const start = (i: number) => {
+    if (i < publications.length && !reads[i]) {
+      // Settled either way, so an early failure cannot become an unhandled rejection.
+      const p = readPublication(publications[i]!, tolerant);
+      p.catch(() => {});
+      reads[i] = p;
+    }
+  };
+  for (let i = 0; i < publications.length; i++) {
+    for (let k = i; k < i + AHEAD; k++) start(k);
+    onStart(i);
+    const r = await reads[i]!;
+    delete reads[i];
+    await onOutcome(i, r.ok ? { ok: true, ...(await importAnalysed(store, r.disclosure, r.analysis)) } : r);
+  }
+}
+
+export const publicationName = (files: string[]) => files.map((f) => basename(f)).join(' + ');
