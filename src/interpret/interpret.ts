@@ -32,7 +32,10 @@ export function interpretDocument(raw: RawDocument, profile: Profile): Disclosur
   const NAMED = /(主管部门|部门名称|编制部门|编制单位|单位名称|部门)[:：]\s*([^\s:：]{2,40})/;
   // A table-only attachment has no cover: its tables' 部门名称 lines name the department.
   const named = NAMED.exec(raw.cover.map((l) => l.text).join(' ')) ?? NAMED.exec(raw.tables.map((t) => t.unitText ?? '').join(' '));
-  const department = (named ? named[2]! : yearMatch ? title.slice(0, yearMatch.index) : title).replace(/\s+/g, '') || '未知部门';
+  // "2026年度福州市公安局交通管理支队单位预算": with the year first, the name follows it.
+  const afterYear = yearMatch ? /^[^\d]*?\d{4}\s*年度?\s*(.{2,40}?)(部门|单位)?(综合)?(预算|决算)/.exec(title.slice(yearMatch.index))?.[1] : undefined;
+  const beforeYear = yearMatch ? title.slice(0, yearMatch.index) : title;
+  const department = (named ? named[2]! : beforeYear.replace(/\s+/g, '') || (afterYear ?? '')).replace(/\s+/g, '') || '未知部门';
   const overview = readOverview(raw);
   const kind = /决算/.test(title) ? 'final' : 'budget';
   const ctx: InterpretContext = { department, kind, fiscalYear: yearMatch ? Number(yearMatch[1]) : null, unitNames: overview.unitNames, notes: [] };
