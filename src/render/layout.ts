@@ -201,11 +201,19 @@ function rowCells(t: TableInstance, r: TableRow, columns: LayoutColumn[], values
 }
 
 function statementBody(t: TableInstance, spec: ProfileTable, columns: LayoutColumn[], values: Map<string, string>): LayoutRow[] {
-  // Rows printed on one line (an income item beside an expenditure item) share their source line.
-  const lines = new Map<number, TableRow[]>();
-  for (const r of t.rows) lines.set(r.source.line, [...(lines.get(r.source.line) ?? []), r]);
+  // Rows printed on one line (an income item beside an expenditure item) share their source line;
+  // a second row of the same side from that line (Shaanxi's 基本支出 beside 一般公共服务支出, read
+  // from another column group) gets a line of its own.
+  const lines = new Map<number, TableRow[][]>();
+  for (const r of t.rows) {
+    const printed = lines.get(r.source.line) ?? [];
+    const free = printed.find((rows) => !rows.some((x) => x.side === r.side));
+    if (free) free.push(r);
+    else printed.push([r]);
+    lines.set(r.source.line, printed);
+  }
   const sides = spec.sides ?? [];
-  return [...lines.values()].map((rows) => {
+  return [...lines.values()].flat().map((rows) => {
     const cells = columns.map(() => '');
     for (const r of rows) {
       const side = sides.find((s) => s.side === r.side) ?? sides[0]!;
