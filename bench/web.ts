@@ -4,25 +4,16 @@
 // chromium (a new browser context each time, so nothing is cached). Skips when chromium is absent.
 // `npm run bench` runs it after bench/run.ts; alone: `npx tsx bench/web.ts [documents]`.
 
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../src/write/pdf.js';
+import { startServe } from '../test/support/serve.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const BIN = join(ROOT, 'bin/yusuan.js');
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
 const DOCUMENTS = Number(process.argv[2] ?? 1000);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -53,26 +44,9 @@ try {
   console.log(`门户数据：${n} 份合成公开文件（scripts/load-synthetic.ts），导入 ${ms(performance.now() - t0)}`);
 
   // 2. The portal, started as a user starts it.
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], {
-    cwd: ROOT,
-    env: { ...process.env, YUSUAN_DATA_DIR: dir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server = child;
-  const base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`yusuan serve 未在 30 秒内启动：${out}`)), 30_000);
-    const on = (b: Buffer) => {
-      out += b.toString();
-      const m = /(https?:\/\/[^\s/]+)\//.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!.replace('localhost', '127.0.0.1'));
-      }
-    };
-    child.stdout!.on('data', on);
-    child.stderr!.on('data', on);
-  });
+  const started = await startServe(dir);
+  server = started.child;
+  const base = started.base;
 
   // The API calls the home page makes, alone (median of 5, after one warm-up).
   const calls = ['/api/coverage', '/api/documents?limit=50&offset=0', '/api/aggregate?drilldown=year%2CfunctionClass'];
@@ -90,7 +64,7 @@ try {
   console.log(`首页调用的接口：${timings.join('，')}`);
 
   // 3. Page loads in fresh contexts: navigation start → the coverage grid and document list drawn.
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const home: number[] = [];
   const domLoaded: number[] = [];
   const docPage: number[] = [];

@@ -6,7 +6,7 @@
 // temp directory, printed) so they can be looked at.
 
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,10 +19,11 @@ import { IDENTITY_RULE_IDS } from '../src/rules/catalog.js';
 import { openStore } from '../src/store/db.js';
 import { importAnalysed } from '../src/store/import.js';
 import { syntheticDisclosure } from '../src/synthetic/generate.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../src/write/pdf.js';
+import { startServe } from './support/serve.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(ROOT, 'bin/yusuan.js');
-const CHROMIUM = '/usr/bin/chromium';
 const SEED = join(ROOT, 'fixtures/seed/000_33d948831ce53c8e.txt');
 const CORPUS = join(ROOT, '../shared/corpus/pdf');
 const PAIR = join(CORPUS, '029-putuo-wanlijiedao-2024-budget.pdf');
@@ -30,15 +31,6 @@ const UPLOAD = join(CORPUS, '016-wuxi-tongjiju-2026-budget.pdf');
 const HAVE_CORPUS = existsSync(PAIR) && existsSync(UPLOAD);
 // A department name that is markup: it must be shown as text, never run.
 const HOSTILE = '<img src=x onerror="window.__pwned=1">局';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
 
 const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} not found: install Debian's chromium (apt-get install chromium) to run the browser tests`;
 const noCorpus = HAVE_CORPUS ? false : `corpus PDFs not found in ${CORPUS}: upload and compare-with-corpus steps skipped`;
@@ -55,30 +47,9 @@ function yusuan(args: string[]) {
 }
 
 async function startServer(): Promise<string> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], {
-    cwd: ROOT,
-    env: { ...process.env, YUSUAN_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server = child;
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`yusuan serve did not start in 30 s:\n${output}`)), 30_000);
-    const onData = (b: Buffer) => {
-      output += b.toString();
-      const m = /(https?:\/\/[^\s/]+)\//.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!.replace('localhost', '127.0.0.1'));
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`yusuan serve exited with ${code}:\n${output}`));
-    });
-  });
+  const started = await startServe(dataDir);
+  server = started.child;
+  return started.base;
 }
 
 async function newPage(): Promise<Page> {
@@ -119,7 +90,7 @@ before(async () => {
   }
   await store.close();
   base = await startServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   console.log(`# e2e screenshots: ${shots}`);
 });
 

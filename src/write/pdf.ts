@@ -12,7 +12,8 @@ import type { Browser } from 'playwright-core';
 import { watermarkSvg } from './html.js';
 
 export const CHROMIUM = process.env.YUSUAN_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
+/** The flags Debian's chromium needs here (root, no GPU, no network of its own). */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -30,7 +31,7 @@ export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM))
     throw new RenderError(`未找到 Chromium（${CHROMIUM}），生成 PDF 需要安装 chromium 与 fonts-noto-cjk（apt-get install chromium fonts-noto-cjk）`);
   const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 30_000 });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
 }
 
 const FOOTER = `<div style="width:100%;font-size:8pt;text-align:center;color:#333;font-family:'Noto Sans CJK SC',sans-serif;">第 <span class="pageNumber"></span> 页 共 <span class="totalPages"></span> 页</div>`;
