@@ -4,6 +4,7 @@
 import type { Disclosure } from '../../../src/model/types.js';
 import type { Summary } from '../../../src/summary.js';
 import type { Finding as CoreFinding, FindingLocation } from '../../../src/rules/types.js';
+import type { DocumentItem as StoreDocumentItem } from '../../../src/store/repository.js';
 
 export type { Disclosure, Summary, FindingLocation };
 export type Status = 'clean' | 'warning' | 'error';
@@ -11,22 +12,8 @@ export type Counts = { error: number; warning: number; info: number };
 /** A finding as the API serves it (the rule's title is not part of the JSON report). */
 export type Finding = Omit<CoreFinding, 'title'> & { title?: string };
 
-export interface DocumentItem {
-  id: number;
-  version: number;
-  department: string;
-  title: string;
-  region: string | null;
-  level: string;
-  year: number | null;
-  kind: string;
-  profile: string;
-  status: Status;
-  counts: Counts;
-  sourceFile: string;
-  format: string;
-  importedAt: string;
-}
+/** A document as the API lists it: the store's item, with its check status narrowed. */
+export type DocumentItem = Omit<StoreDocumentItem, 'status'> & { status: Status };
 
 export interface DocumentList {
   total: number;
