@@ -32,12 +32,19 @@ export interface Summary {
 
 export function summarize(doc: Disclosure, index = new DisclosureIndex(doc)): Summary {
   const wan = (fen: number | undefined | null) => (fen === undefined || fen === null ? null : fenToWanNumber(fen));
-  const item = (role: string, key: string, measure = 'amount') => {
+  // A statement item's amount: undefined when the line is absent, null when it is left blank.
+  const stated = (role: string, key: string, measure = 'amount') => {
     const t = index.table(role);
     const row = t?.rows.find((r) => r.item === key);
-    if (!t || !row) return null;
-    return index.cell(t.id, row.index, measure)?.fen ?? 0;
+    return t && row ? (index.cell(t.id, row.index, measure)?.fen ?? null) : undefined;
   };
+  // …with a blank line read as 0, an absent one as null.
+  const item = (role: string, key: string, measure = 'amount') => {
+    const v = stated(role, key, measure);
+    return v === undefined ? null : (v ?? 0);
+  };
+  // …and a blank line as null too: only what the 收支总表 prints.
+  const printed = (key: string) => stated('summary', key) ?? null;
   const total = (role: string, measure: string) => {
     const t = index.table(role);
     const row = t ? index.totalRow(t) : undefined;
@@ -78,12 +85,6 @@ export function summarize(doc: Disclosure, index = new DisclosureIndex(doc)): Su
   };
   const gpbAppropriation = () =>
     item('summary', 'gpbIncome') ?? item('fiscalSummary', 'currentIncome.gpb') ?? measured('gpbByFunction', 'currentYear') ?? measured('fiscalSummary', 'gpb');
-  // A printed amount of a 收支总表 item; null when the line is absent or left blank.
-  const printed = (key: string) => {
-    const t = index.table('summary');
-    const row = t?.rows.find((r) => r.item === key);
-    return t && row ? (index.cell(t.id, row.index, 'amount')?.fen ?? null) : null;
-  };
   // Income sources of the year: 财政拨款 as one line or as its three parts, then the rest.
   const incomeSources = () => {
     const fiscal = printed('fiscalIncome');
@@ -102,20 +103,22 @@ export function summarize(doc: Disclosure, index = new DisclosureIndex(doc)): Su
   };
   // 收入总计 as printed; when its line is there but blank, what its parts add up to.
   const incomeTotal = () => {
-    const stated = printed('incomeTotal');
-    if (stated !== null || !index.table('summary')?.rows.some((r) => r.item === 'incomeTotal')) return stated ?? item('summary', 'incomeTotal');
+    const total = stated('summary', 'incomeTotal');
+    if (total !== null) return total ?? null;
     const current = currentYearIncome();
     return current === null ? null : current + (printed('carryOver') ?? 0) + (printed('fundMakeUp') ?? 0);
   };
-  // 基本支出 as printed, or as 人员 + 公用 where the template splits it without a 基本支出 column (Hangzhou).
+  // 基本/项目支出 from the 部门支出总表. Shaanxi's 支出总表 splits by source of funds instead: its 收支总表
+  // states them itself. Hangzhou's splits 基本 into 人员 + 公用 without a 基本支出 column.
+  const spendingMeasures = spending ? index.measures(spending) : [];
   const basic = () => {
-    const t = index.table('expenditureByFunction');
-    // Shaanxi's 支出总表 splits by source of funds: its 收支总表 states 基本支出 itself.
-    if (t && !index.measures(t).some((m) => m === 'basic' || m === 'personnel')) return printed('basicExpenditure') ?? total('expenditureByFunction', 'basic');
-    if (!t || index.measures(t).includes('basic') || !index.measures(t).includes('personnel')) return total('expenditureByFunction', 'basic');
+    if (spending && !spendingMeasures.some((m) => m === 'basic' || m === 'personnel'))
+      return printed('basicExpenditure') ?? total('expenditureByFunction', 'basic');
+    if (!spending || spendingMeasures.includes('basic') || !spendingMeasures.includes('personnel')) return total('expenditureByFunction', 'basic');
     const [p, u] = [total('expenditureByFunction', 'personnel'), total('expenditureByFunction', 'publicUse')];
     return p === null ? null : p + (u ?? 0);
   };
+  const project = () => (spending && !spendingMeasures.includes('project') ? printed('projectExpenditure') : null) ?? total('expenditureByFunction', 'project');
   const projects = index.table('gpbProjects');
   const projectNames = new Set((projects?.rows ?? []).filter((r) => r.project).map((r) => `${r.unitCode}|${r.project}`));
   const tp = (m: string) => wan(total('gpbThreePublic', m));
@@ -132,11 +135,7 @@ export function summarize(doc: Disclosure, index = new DisclosureIndex(doc)): Su
       gpbAppropriation: wan(gpbAppropriation()),
       carryOver: wan(item('summary', 'carryOver')),
       basic: wan(basic()),
-      project: wan(
-        index.table('expenditureByFunction') && !index.measures(index.table('expenditureByFunction')!).includes('project')
-          ? (printed('projectExpenditure') ?? total('expenditureByFunction', 'project'))
-          : total('expenditureByFunction', 'project'),
-      ),
+      project: wan(project()),
       personnel: wan(total('gpbBasicByEconomic', 'personnel')),
       publicUse: wan(total('gpbBasicByEconomic', 'publicUse')),
       threePublic: {

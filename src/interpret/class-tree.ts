@@ -2,7 +2,7 @@
 // Covers 部门支出总表, 一般公共预算支出/基本支出/项目支出表, 三公 tables, fund tables. The tree is
 // what arithmetic rules walk: every parent row equals the sum of its children, per measure.
 
-import { normalizeDecimal, type AmountUnit } from '../money/amount.js';
+import { isAmountText, normalizeDecimal, type AmountUnit } from '../money/amount.js';
 import type { Fact, RowKind, TableRow } from '../model/types.js';
 import type { ProfileTable } from '../profiles/types.js';
 import type { RawRow, RawTable } from '../read/raw.js';
@@ -216,7 +216,7 @@ function pickVersionRow(raw: RawTable, ctx: InterpretContext): RawTable {
 
 /** The cell holding the row's label: the first non-empty cell that is not an amount. */
 function labelColumnOf(r: RawRow): number {
-  return r.cells.findIndex((c) => c.trim() !== '' && !/^-?[\d,]+(\.\d+)?%?$/.test(c.trim()));
+  return r.cells.findIndex((c) => c.trim() !== '' && !isAmountText(c.trim().replace(/%$/, '')));
 }
 
 /**

@@ -10,7 +10,8 @@ import type { RawLine } from '../read/raw.js';
 const H1 = /^([一二三四五六七八九十]+)、/;
 const H2 = /^[（(]([一二三四五六七八九十]+)[)）]/;
 const PART = /^第[一二三四五六]部分/;
-const SENTENCE_END = /[。！？；;]$/;
+/** A line that ends a sentence. */
+export const SENTENCE_END = /[。！？；;]$/;
 
 const NUMBER_UNIT = /(-?\d[\d,，]*(?:\.\d+)?)\s*(万元|亿元|元|%|％|‰|‱|辆|个|台\s*[（(]套[)）]|台|套|项|人)/g;
 const CHANGE_VERB = /(增加|减少|增长|下降|上升|降低|减|增)了?\s*$/;

@@ -106,8 +106,9 @@ export function sumCheck(
   expectedHow: string,
   locations: FindingLocation[],
 ): Draft | null {
+  const expectedFen = parts.reduce((s, v) => s + v.fen, 0);
   const d = amountCheck({
-    expectedFen: parts.reduce((s, v) => s + v.fen, 0),
+    expectedFen,
     actualFen: actual?.fen ?? 0,
     parts: Math.max(parts.length, 1),
     unit: t.unit,
@@ -118,11 +119,6 @@ export function sumCheck(
     locations,
   });
   // A blank total is not a total of 0: say that it was left blank.
-  if (d && !actual)
-    d.message = `${what}未填列金额（按空白计 0），${expectedHow}为 ${money(
-      parts.reduce((s, v) => s + v.fen, 0),
-      t.unit,
-      t.decimals,
-    )} ${t.unit}`;
+  if (d && !actual) d.message = `${what}未填列金额（按空白计 0），${expectedHow}为 ${money(expectedFen, t.unit, t.decimals)} ${t.unit}`;
   return d;
 }

@@ -12,6 +12,7 @@ const TOTAL = /^(合计|总计)$/;
 const CODE = /^\d{3}(\d{2}){0,3}$/;
 const CODE_LABEL = /^[[【]?(\d{3}(?:\d{2}){0,3})(?:[\]】]|[-－—\s]+)\s*(.+)$/;
 const squash = (s: string) => s.replace(/\s+/g, '');
+const centre = (x: { x0: number; x1: number }) => (x.x0 + x.x1) / 2;
 
 export const isAmountToken = (t: string) => isAmountText(t.replace(/\s+/g, '')) && /\d/.test(t);
 /** Percentages (增长率 columns) are values, not labels, though no measure reads them. */
@@ -274,7 +275,6 @@ function headerPaths(header: PositionedLine[], cols: { x0: number; x1: number }[
   const { stacks, groups } = headerStacks(header);
   const left = cols.length ? cols[0]!.x0 - (cols[0]!.x1 - cols[0]!.x0) * 2.5 : 0;
   const candidates = stacks.filter((s) => s.x1 > left);
-  const centre = (a: { x0: number; x1: number }) => (a.x0 + a.x1) / 2;
   // Monotone matching of columns to stacks by centre distance (amounts sit right of centred headers).
   const n = cols.length;
   const m = candidates.length;
@@ -330,17 +330,25 @@ function splitBudgetActual(header: PositionedLine[], cols: Column[], prefer: Reg
   const actual = tokens.find((t) => /^(全年)?决算数?$/.test(squash(t.text)));
   if (!budget || !actual || cols.length < 1) return splitYears(tokens, cols);
   if (alternateBudgetActual(tokens, cols, prefer)) return;
-  const centre = (x: { x0: number; x1: number }) => (x.x0 + x.x1) / 2;
   const inBudget = (c: Column) => Math.abs(centre(c) - centre(budget)) < Math.abs(centre(c) - centre(actual));
   const a = cols.filter(inBudget);
   const b = cols.filter((c) => !inBudget(c));
-  if (a.length !== b.length) return;
-  const named = (g: Column[]) => g.filter((c) => c.measure).length;
-  const [from, to] = named(a) >= named(b) ? [a, b] : [b, a];
-  to.forEach((c, i) => (c.measure = from[i]!.measure));
+  if (!lendMeasures(a, b)) return;
   const keepActual = prefer ? prefer.test('决算') : false;
   for (const c of keepActual ? a : b) c.measure = null;
   for (const c of keepActual ? b : a) c.header = `${keepActual ? '决算数' : '预算数'}›${c.header}`;
+}
+
+/**
+ * Two groups printing the same columns in the same order: the better-labelled group lends its
+ * measures to the other, column by column. False when the groups differ in size.
+ */
+function lendMeasures(a: Column[], b: Column[]): boolean {
+  if (a.length !== b.length) return false;
+  const named = (g: Column[]) => g.filter((c) => c.measure).length;
+  const [from, to] = named(a) >= named(b) ? [a, b] : [b, a];
+  to.forEach((c, i) => (c.measure = from[i]!.measure));
+  return true;
 }
 
 /**
@@ -352,7 +360,6 @@ function alternateBudgetActual(tokens: Token[], cols: Column[], prefer: RegExp |
   const labels = tokens.filter((t) => /^(全年|年初)?[预决]算数?$/.test(squash(t.text)));
   const budgets = labels.filter((t) => /预算/.test(t.text)).length;
   if (budgets < 2 || labels.length - budgets < 2 || !prefer) return false;
-  const centre = (x: { x0: number; x1: number }) => (x.x0 + x.x1) / 2;
   for (const c of cols) {
     const nearest = labels.reduce((a, b) => (Math.abs(centre(b) - centre(c)) < Math.abs(centre(a) - centre(c)) ? b : a));
     if (!prefer.test(squash(nearest.text))) c.measure = null;
@@ -371,15 +378,10 @@ function splitYears(tokens: Token[], cols: Column[]) {
     .filter((y): y is { t: Token; year: string } => !!y.year);
   if (years.length !== 2 || years[0]!.year === years[1]!.year || cols.length < 2) return;
   const [earlier, later] = [...years].sort((a, b) => Number(a.year) - Number(b.year));
-  const centre = (x: { x0: number; x1: number }) => (x.x0 + x.x1) / 2;
   const inEarlier = (c: Column) => Math.abs(centre(c) - centre(earlier!.t)) < Math.abs(centre(c) - centre(later!.t));
   const a = cols.filter(inEarlier);
   const b = cols.filter((c) => !inEarlier(c));
-  if (a.length !== b.length) return;
-  const named = (g: Column[]) => g.filter((c) => c.measure).length;
-  const [from, to] = named(a) >= named(b) ? [a, b] : [b, a];
-  const measures = from.map((c) => c.measure);
-  to.forEach((c, i) => (c.measure = measures[i]!));
+  if (!lendMeasures(a, b)) return;
   for (const c of a) c.measure = null;
   for (const c of b) c.header = `${later!.year}年›${c.header}`;
 }
@@ -444,15 +446,17 @@ function joinRaisedAmounts(lines: PositionedLine[]): PositionedLine[] {
   return out.filter((l) => l.tokens.length > 0);
 }
 
+/** A 栏次 line (栏次 1 2 3 …, ** 1 2 3): it numbers the columns and names nothing. */
+function isColumnNumbers(l: PositionedLine): boolean {
+  return l.tokens.length >= 3 && l.tokens.every((t, i) => (i === 0 && /^(栏次|行次|\*+|项目)$/.test(squash(t.text))) || /^\d{1,2}$/.test(squash(t.text)));
+}
+
 /** A table's lines repaired (split numbers, glued amounts) and cut into header and data, 行次 dropped. */
 function tableParts(lines: PositionedLine[]) {
   const joined = splitGlued(joinSplitNumbers(joinRaisedAmounts(lines)));
   const start = firstDataLine(joined);
   if (start < 0) return null;
-  // 栏次 lines (栏次 1 2 3 …, or ** 1 2 3) number the columns; they name nothing.
-  const columnNumbers = (l: PositionedLine) =>
-    l.tokens.length >= 3 && l.tokens.every((t, i) => (i === 0 && /^(栏次|行次|\*+|项目)$/.test(squash(t.text))) || /^\d{1,2}$/.test(squash(t.text)));
-  const header = joinSpacedHeader(joined.slice(0, start).filter((l) => !columnNumbers(l)));
+  const header = joinSpacedHeader(joined.slice(0, start).filter((l) => !isColumnNumbers(l)));
   return { joined, start, header, data: dropLineNumbers(header, joined.slice(start)) };
 }
 
@@ -509,8 +513,8 @@ function treePageGrid(lines: PositionedLine[], spec: ProfileTable): GridResult {
     const { key, values } = splitKeyValues(l, labelLimit);
     // The header repeated at the top of a continuation page.
     if (values.length === 0 && key.length > 0 && key.filter((t) => headerWords.has(squash(t.text))).length >= Math.max(1, key.length * 0.6)) continue;
-    // …and its 栏次 line (栏次 1 2 3 …), which numbers the columns.
-    if (/^(栏次|行次|\*+)$/.test(squash(key.map((t) => t.text).join(''))) && values.every((t) => /^\d{1,2}$/.test(squash(t.text)))) continue;
+    // …and its 栏次 line.
+    if (isColumnNumbers(l)) continue;
     const cells: string[] = new Array(width).fill('');
     let code = '';
     let unitCode = '';

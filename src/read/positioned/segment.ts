@@ -2,6 +2,7 @@
 // the contents, the table titles (a table may run over pages and repeat its title), the tables'
 // rows (grid.ts) and the prose around them (情况说明, 名词解释).
 
+import { SENTENCE_END } from '../../narrative/claims.js';
 import { createHash } from 'node:crypto';
 import type { AmountUnit } from '../../money/amount.js';
 import { buildTitleIndex, normalizeTitle } from '../../profiles/titles.js';
@@ -277,7 +278,7 @@ function markParagraphEnds(lines: PositionedLine[]): boolean[] {
     if (l.tokens.length === 0 || !b) return false;
     paragraphX ??= l.tokens[0]!.x0;
     const startX = paragraphX;
-    if (/[。！？；;]$/.test(text(l).trim())) paragraphX = null;
+    if (SENTENCE_END.test(text(l).trim())) paragraphX = null;
     if (!next || next.tokens.length === 0 || next.page !== l.page) return false;
     const width = b.right - b.left;
     const short = l.tokens[l.tokens.length - 1]!.x1 < b.right - width * 0.12;
