@@ -19,8 +19,12 @@ export interface Summary {
     currentYearIncome: number | null;
     gpbAppropriation: number | null;
     carryOver: number | null;
+    /** 本年支出合计 (as printed, else 支出总计 less what is not this year's spending). */
+    currentYearExpenditure: number | null;
     basic: number | null;
     project: number | null;
+    /** 一般公共预算基本支出: the total of the basic-expenditure table, whose parts 人员经费 and 公用经费 are. */
+    gpbBasic: number | null;
     personnel: number | null;
     publicUse: number | null;
     threePublic: { total: number | null; abroad: number | null; vehiclePurchase: number | null; vehicleOperation: number | null; reception: number | null };
@@ -32,9 +36,14 @@ export interface Summary {
 
 export function summarize(doc: Disclosure, index = new DisclosureIndex(doc)): Summary {
   const wan = (fen: number | undefined | null) => (fen === undefined || fen === null ? null : fenToWanNumber(fen));
+  // A table that could not be read reliably states nothing here: its figures are unknown, not 0.
+  const table = (role: string) => {
+    const t = index.table(role);
+    return t && t.reading.status !== 'unreliable' ? t : undefined;
+  };
   // A statement item's amount: undefined when the line is absent, null when it is left blank.
   const stated = (role: string, key: string, measure = 'amount') => {
-    const t = index.table(role);
+    const t = table(role);
     const row = t?.rows.find((r) => r.item === key);
     return t && row ? (index.cell(t.id, row.index, measure)?.fen ?? null) : undefined;
   };
@@ -46,7 +55,7 @@ export function summarize(doc: Disclosure, index = new DisclosureIndex(doc)): Su
   // …and a blank line as null too: only what the 收支总表 prints.
   const printed = (key: string) => stated('summary', key) ?? null;
   const total = (role: string, measure: string) => {
-    const t = index.table(role);
+    const t = table(role);
     const row = t ? index.totalRow(t) : undefined;
     if (!t) return null;
     if (row) return index.cell(t.id, row.index, measure)?.fen ?? 0;
@@ -56,14 +65,14 @@ export function summarize(doc: Disclosure, index = new DisclosureIndex(doc)): Su
     if (top.length === 1) return index.cell(t.id, top[0]!.index, measure)?.fen ?? 0;
     return null;
   };
-  const spending = index.table('expenditureByFunction');
+  const spending = table('expenditureByFunction');
   const units = doc.units.map((u) => {
     const row = spending?.rows.find((r) => r.kind === 'unit' && r.unitCode === u.code && u.code);
     const v = (m: string) => (row && spending ? wan(index.cell(spending.id, row.index, m)?.fen ?? 0) : null);
     return { code: u.code, name: u.name, total: v('total'), basic: v('basic'), project: v('project') };
   });
   const functionClasses: Record<string, number> = {};
-  const t1 = index.table('summary');
+  const t1 = table('summary');
   if (t1) {
     for (const r of t1.rows) {
       if (!r.code || r.side !== 'expenditure') continue;
@@ -80,7 +89,7 @@ export function summarize(doc: Disclosure, index = new DisclosureIndex(doc)): Su
   // Templates whose 收支总表 has one 财政拨款 line (预算拨款, 本级财政拨款收入) state the 一般公共预算
   // part in the 财政拨款收支总表, or as the 当年 column of the 一般公共预算支出表.
   const measured = (role: string, measure: string) => {
-    const t = index.table(role);
+    const t = table(role);
     return t && index.measures(t).includes(measure) ? total(role, measure) : null;
   };
   const gpbAppropriation = () =>
@@ -119,9 +128,16 @@ export function summarize(doc: Disclosure, index = new DisclosureIndex(doc)): Su
     return p === null ? null : p + (u ?? 0);
   };
   const project = () => (spending && !spendingMeasures.includes('project') ? printed('projectExpenditure') : null) ?? total('expenditureByFunction', 'project');
-  const projects = index.table('gpbProjects');
+  const projects = table('gpbProjects');
   const projectNames = new Set((projects?.rows ?? []).filter((r) => r.project).map((r) => `${r.unitCode}|${r.project}`));
   const tp = (m: string) => wan(total('gpbThreePublic', m));
+  const currentYearExpenditure = () => {
+    const stated = item('summary', 'currentYearExpenditure');
+    if (stated !== null) return stated;
+    const whole = printed('expenditureTotal');
+    if (whole === null) return null;
+    return whole - (printed('carryForward') ?? 0) - (printed('surplusDistribution') ?? 0) - (printed('toBusinessFund') ?? 0);
+  };
   return {
     department: doc.meta.department,
     year: doc.meta.fiscalYear,
@@ -134,8 +150,10 @@ export function summarize(doc: Disclosure, index = new DisclosureIndex(doc)): Su
       currentYearIncome: wan(currentYearIncome()),
       gpbAppropriation: wan(gpbAppropriation()),
       carryOver: wan(item('summary', 'carryOver')),
+      currentYearExpenditure: wan(currentYearExpenditure()),
       basic: wan(basic()),
       project: wan(project()),
+      gpbBasic: wan(total('gpbBasicByEconomic', 'total')),
       personnel: wan(total('gpbBasicByEconomic', 'personnel')),
       publicUse: wan(total('gpbBasicByEconomic', 'publicUse')),
       threePublic: {

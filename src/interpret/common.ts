@@ -94,6 +94,7 @@ export function newTable(spec: Pick<ProfileTable, 'id' | 'role' | 'title'>, raw:
     empty: true,
     note: raw.notes.map((n) => n.text).join(' ') || null,
     rows: [],
+    reading: { status: 'unchecked', checked: 0, failed: 0, reason: null },
     source: { line: raw.titleLine, table: spec.id },
   };
 }

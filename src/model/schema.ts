@@ -25,6 +25,7 @@ import type {
   PerformanceProject,
   Provenance,
   TableInstance,
+  TableReading,
   TableRow,
   TocEntry,
 } from './types.js';
@@ -157,8 +158,23 @@ const tableInstance = object<TableInstance>('表格', '公开文件中的一张�
   empty: bool('表是否为空（如注明“本表无数据”）'),
   note: nullable(str('表下的注释，如“注：本表无数据”；无注释时为 null')),
   rows: list(ref('TableRow'), '表格各行'),
+  reading: ref('TableReading', '读取结果的可靠程度'),
   source: SOURCE,
 });
+
+const tableReading = object<TableReading>(
+  '读取可靠性',
+  '表中数字之间的恒等关系（合计 = 各项之和、收入总计 = 支出总计、表间一致）对这张表读取结果的印证程度。',
+  {
+    status: oneOfStrings(
+      ['confirmed', 'exceptions', 'unreliable', 'unchecked'],
+      'confirmed 已印证（各恒等关系均成立）；exceptions 已印证但有个别不符（可能是文件本身的错误）；unreliable 未能可靠读取（不符之处遍布全表，更可能是读错了版式），其数字不参与检查和汇总；unchecked 无可核对的恒等关系（空表或只有一个数）',
+    ),
+    checked: int('核对过的恒等关系个数（表内及与其他表之间）', 0),
+    failed: int('其中超出尾差而不成立的个数', 0),
+    reason: nullable(str('未能可靠读取的原因；其他状态为 null')),
+  },
+);
 
 const factDimensions = object<FactDimensions>('事实维度', '一个金额事实所属的分类维度，未涉及的维度省略。', {
   functionCode: opt(str('支出功能分类科目编码')),
@@ -372,6 +388,7 @@ export const DISCLOSURE_SCHEMA: Record<string, unknown> = {
     BudgetUnit: budgetUnit,
     TableRow: tableRow,
     TableInstance: tableInstance,
+    TableReading: tableReading,
     FactDimensions: factDimensions,
     Fact: fact,
     NumericClaim: numericClaim,

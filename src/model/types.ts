@@ -61,6 +61,24 @@ export interface TableRow {
   source: Provenance;
 }
 
+/**
+ * How far a table's reading is confirmed by the document's own arithmetic: `confirmed` when every
+ * identity on its figures holds (within rounding), `exceptions` when a few isolated ones fail (the
+ * candidates for the publisher's real mistakes), `unreliable` when failures are spread so widely that
+ * the reading itself is wrong, `unchecked` when no identity applies (an empty or one-figure table).
+ */
+export type ReadingStatus = 'confirmed' | 'exceptions' | 'unreliable' | 'unchecked';
+
+export interface TableReading {
+  status: ReadingStatus;
+  /** Identities evaluated on the table's figures: within the table and against other tables. */
+  checked: number;
+  /** Of those, how many fail beyond rounding. */
+  failed: number;
+  /** Why the reading is not trusted (zh-CN); null unless unreliable. */
+  reason: string | null;
+}
+
 export interface TableInstance {
   /** Profile table id, e.g. "1-2". */
   id: string;
@@ -75,6 +93,8 @@ export interface TableInstance {
   empty: boolean;
   note: string | null;
   rows: TableRow[];
+  /** How sure the reading is; figures of an unreliable table feed no rule, cross-table check or summary. */
+  reading: TableReading;
   source: Provenance;
 }
 

@@ -3,6 +3,7 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import { interpretDocument } from '../interpret/interpret.js';
+import { assessReadings } from '../reading/assess.js';
 import type { Disclosure } from '../model/types.js';
 import { detectProfile } from '../profiles/registry.js';
 import type { Profile } from '../profiles/types.js';
@@ -70,7 +71,7 @@ export function readPositioned(doc: PositionedDocument, file: string, options: R
   const profile = pickProfile(text, file, options);
   const raw = segmentPositioned(doc, profile);
   if (raw.tables.length === 0) throw new InputError(file, `按模板“${profile.name}”未找到任何公开表`);
-  const disclosure = interpretDocument(raw, profile);
+  const disclosure = assessReadings(interpretDocument(raw, profile), profile);
   for (const p of doc.pages)
     if (p.imageOnly) disclosure.readerNotes.push({ message: `第 ${p.number} 页只有图像，没有文字层，未读取`, source: { line: 0, page: p.number } });
   if (doc.format !== 'pdf') return { disclosure, profile };
@@ -154,7 +155,7 @@ export function readDisclosureBytes(bytes: Uint8Array, file: string, options: Re
   const raw =
     profile.tabColumns && !layout ? readTextDocument(text, file, bytes, profile) : segmentPositioned(layout ?? tabTextToPositioned(text, file), profile);
   if (raw.tables.length === 0) throw new InputError(file, `按模板“${profile.name}”未找到任何公开表`);
-  const disclosure = interpretDocument(raw, profile);
+  const disclosure = assessReadings(interpretDocument(raw, profile), profile);
   if (!layout) return { disclosure, profile };
   const pageOf = pageIndex(layout);
   completePages(disclosure, pageOf);

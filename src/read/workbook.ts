@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { interpretDocument } from '../interpret/interpret.js';
+import { assessReadings } from '../reading/assess.js';
 import type { AmountUnit } from '../money/amount.js';
 import { generateNarrative } from '../narrative/generate.js';
 import type { Profile } from '../profiles/types.js';
@@ -140,7 +141,7 @@ export async function readWorkbook(bytes: Uint8Array, file: string, options: Rea
     const narrative = generateNarrative(disclosure, profile, inputs, inputs.previous);
     disclosure = interpretDocument(rawFromParts({ ...base, narrative: [parts.narrative, ...sectionLines(narrative.sections)] }, file, sha), profile);
   }
-  return { disclosure, profile: profile as Profile, inputs };
+  return { disclosure: assessReadings(disclosure, profile), profile: profile as Profile, inputs };
 }
 
 function withDecimals(n: string): string {

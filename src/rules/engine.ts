@@ -6,7 +6,6 @@ import { DisclosureIndex } from '../model/query.js';
 import type { Disclosure } from '../model/types.js';
 import type { Profile } from '../profiles/types.js';
 import { RULES } from './catalog.js';
-import { unreliableTables } from './completeness/unreliable-table.js';
 import type { Finding, Rule } from './types.js';
 
 const ORDER: Record<string, number> = { error: 0, warning: 1, info: 2 };
@@ -53,10 +52,10 @@ export function runRules(doc: Disclosure, profile: Profile, rules: readonly Rule
       });
     }
   }
-  // A table whose reading is in doubt keeps one warning (completeness.unreliable-table), not
-  // row-by-row errors the document may not have.
-  const doubtful = rules.some((r) => r.id === 'completeness.unreliable-table') ? unreliableTables({ doc, profile, index }) : new Map();
-  const kept = findings.filter((f) => !(doubtful.has(f.locations[0]?.table ?? '') && /^(arithmetic|classification)\./.test(f.rule)));
+  // A table that could not be read reliably keeps one warning (completeness.unreliable-table); no
+  // finding may rest on its figures, within it, against another table or against the narrative.
+  const unreliable = new Set(doc.tables.filter((t) => t.reading.status === 'unreliable').map((t) => t.id));
+  const kept = findings.filter((f) => f.category === 'completeness' || !f.locations.some((l) => l.table !== undefined && unreliable.has(l.table)));
   const cats = Object.keys(CATEGORIES) as Category[];
   return kept.sort(
     (a, b) =>

@@ -38,6 +38,13 @@ export interface RuleContext {
   index: DisclosureIndex;
 }
 
+/** One identity evaluated on a table: `draft` is null when it holds, else what a rule would report. */
+export interface IdentityCheck {
+  table: string;
+  row: number;
+  draft: Draft | null;
+}
+
 export type Draft = Omit<Finding, 'rule' | 'category' | 'title' | 'severity'> & { severity?: Severity };
 
 export interface Rule {

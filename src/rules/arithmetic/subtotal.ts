@@ -1,6 +1,30 @@
 import { measureName } from '../../glossary.js';
-import type { Rule } from '../types.js';
+import type { IdentityCheck, Rule, RuleContext } from '../types.js';
 import { sumCheck, cellLoc, rowLabel, tableLabel } from '../support.js';
+
+/** Every parent row against the sum of its children, per measure, passing or not. */
+export function subtotalChecks({ doc, index }: RuleContext): IdentityCheck[] {
+  const out: IdentityCheck[] = [];
+  for (const t of doc.tables) {
+    if (t.rows.every((r) => r.parent === null)) continue;
+    const measures = index.measures(t);
+    for (const row of t.rows) {
+      const children = index.children(t, row.index);
+      if (children.length === 0) continue;
+      for (const m of measures) {
+        const own = index.cell(t.id, row.index, m);
+        const kids = children.map((c) => index.cell(t.id, c.index, m)).filter((v) => v !== null);
+        if (!own && kids.length === 0) continue;
+        const draft = sumCheck(index, t, own, kids, `${tableLabel(t)}${rowLabel(t, row)}的${measureName(m)}`, `其下 ${children.length} 行明细之和`, [
+          cellLoc(index, t, row, m),
+          ...children.filter((c) => index.cell(t.id, c.index, m)).map((c) => cellLoc(index, t, c, m)),
+        ]);
+        out.push({ table: t.id, row: row.index, draft });
+      }
+    }
+  }
+  return out;
+}
 
 /** Every subtotal row equals the sum of the rows under it: units, classes, 款 and sub-items, projects. */
 export const subtotal: Rule = {
@@ -9,26 +33,7 @@ export const subtotal: Rule = {
   category: 'arithmetic',
   severity: 'error',
   description: '表内每个汇总行（合计、部门、单位、类、款、功能科目分组）应等于其下级明细行之和，逐列核对。',
-  check({ doc, index }) {
-    const out = [];
-    for (const t of doc.tables) {
-      if (t.rows.every((r) => r.parent === null)) continue;
-      const measures = index.measures(t);
-      for (const row of t.rows) {
-        const children = index.children(t, row.index);
-        if (children.length === 0) continue;
-        for (const m of measures) {
-          const own = index.cell(t.id, row.index, m);
-          const kids = children.map((c) => index.cell(t.id, c.index, m)).filter((v) => v !== null);
-          if (!own && kids.length === 0) continue;
-          const d = sumCheck(index, t, own, kids, `${tableLabel(t)}${rowLabel(t, row)}的${measureName(m)}`, `其下 ${children.length} 行明细之和`, [
-            cellLoc(index, t, row, m),
-            ...children.filter((c) => index.cell(t.id, c.index, m)).map((c) => cellLoc(index, t, c, m)),
-          ]);
-          if (d) out.push(d);
-        }
-      }
-    }
-    return out;
+  check(ctx) {
+    return subtotalChecks(ctx).flatMap((c) => (c.draft ? [c.draft] : []));
   },
 };

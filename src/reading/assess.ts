@@ -1,0 +1,77 @@
+// How far each table's reading is confirmed by the document's own arithmetic. A disclosure is its
+// own checksum: a misread column or hierarchy breaks many identities at once, with differences that
+// have nothing to do with each other, while a publisher's slip breaks one identity (and the totals
+// above it, by the same amount). So the failures are grouped by their difference: one difference is
+// one cause, and a table whose failures have many unrelated causes is taken to be misread.
+
+import { DisclosureIndex } from '../model/query.js';
+import type { Disclosure, TableReading } from '../model/types.js';
+import type { Profile } from '../profiles/types.js';
+import { rowSumChecks } from '../rules/arithmetic/row-sum.js';
+import { statementChecks } from '../rules/arithmetic/statement.js';
+import { subtotalChecks } from '../rules/arithmetic/subtotal.js';
+import { nameMismatch } from '../rules/classification/name-mismatch.js';
+import type { IdentityCheck, RuleContext } from '../rules/types.js';
+
+/** Unrelated causes a table may show before its reading, not the document, is in doubt. */
+const MAX_LOCAL_CAUSES = 2;
+/** …unless they are a small share of what was checked (a long table with a few slips). */
+const MAX_FAILING_SHARE = 0.2;
+
+export interface TableEvidence {
+  checked: number;
+  failed: number;
+  /** Distinct absolute differences among the failures: each is one cause. */
+  causes: number;
+  /** Coded rows whose printed name is not the code's (a wrapped or shifted label). */
+  misnamed: number;
+}
+
+/** The identities evaluated on every table, tallied per table. */
+export function tableEvidence(doc: Disclosure, profile: Profile, index = new DisclosureIndex(doc)): Map<string, TableEvidence> {
+  const ctx: RuleContext = { doc, profile, index };
+  const checks: IdentityCheck[] = [...rowSumChecks(ctx), ...subtotalChecks(ctx), ...statementChecks(ctx)];
+  const out = new Map<string, TableEvidence & { differences: Set<string> }>();
+  const of = (id: string) => {
+    let e = out.get(id);
+    if (!e) out.set(id, (e = { checked: 0, failed: 0, causes: 0, misnamed: 0, differences: new Set() }));
+    return e;
+  };
+  for (const c of checks) {
+    const e = of(c.table);
+    e.checked++;
+    if (c.draft && (c.draft.severity ?? 'error') === 'error') {
+      e.failed++;
+      e.differences.add((c.draft.difference ?? '').replace(/^-/, ''));
+    }
+  }
+  for (const d of nameMismatch.check(ctx)) {
+    const t = d.locations[0]?.table;
+    if (t && (d.severity ?? 'error') === 'error') of(t).misnamed++;
+  }
+  return new Map([...out].map(([id, { differences, ...e }]) => [id, { ...e, causes: differences.size }]));
+}
+
+export function readingOf(e: TableEvidence | undefined, rows: number): TableReading {
+  if (!e || (e.checked === 0 && e.misnamed === 0)) return { status: 'unchecked', checked: 0, failed: 0, reason: null };
+  const { checked, failed, causes, misnamed } = e;
+  const base = { checked, failed };
+  if (failed === 0 && misnamed === 0) return { ...base, status: 'confirmed', reason: null };
+  const spread = causes > MAX_LOCAL_CAUSES && failed > Math.max(MAX_LOCAL_CAUSES, checked * MAX_FAILING_SHARE);
+  const shifted = misnamed > Math.max(3, rows * 0.3);
+  if (spread)
+    return {
+      ...base,
+      status: 'unreliable',
+      reason: `${checked} 处合计关系中有 ${failed} 处不成立，涉及 ${causes} 个互不相关的差额，更像是版式未被正确识别，而不是文件本身的错误`,
+    };
+  if (shifted) return { ...base, status: 'unreliable', reason: `${misnamed} 行科目名称与编码对不上，更像是名称或编码错行读取` };
+  return { ...base, status: 'exceptions', reason: null };
+}
+
+/** Give every table of a disclosure its reading status (in place). */
+export function assessReadings(doc: Disclosure, profile: Profile): Disclosure {
+  const evidence = tableEvidence(doc, profile);
+  for (const t of doc.tables) t.reading = readingOf(evidence.get(t.id), t.rows.length);
+  return doc;
+}
