@@ -22,6 +22,8 @@ import { compact, newTable, normName, unitNameMatches, type InterpretContext } f
 import { interpretDepartmentPerformance, interpretProjectPerformance } from './performance.js';
 import { matchProjectName } from './project-names.js';
 import { interpretStatement } from './statement.js';
+import { chooseReading } from '../reading/choose.js';
+import type { RawTable } from '../read/raw.js';
 
 export function interpretDocument(raw: RawDocument, profile: Profile): Disclosure {
   const coverTitle = raw.cover.map((l) => l.text.trim()).join('');
@@ -77,9 +79,22 @@ export function interpretDocument(raw: RawDocument, profile: Profile): Disclosur
       performance.department = interpretDepartmentPerformance(rt, unit);
       tables.push({ ...newTable(spec, rt, unit, 2), empty: performance.department.indicators.length === 0 });
     } else {
-      const out = spec.layout === 'statement' ? interpretStatement(rt, spec, unit, ctx) : interpretClassTree(rt, spec, unit, ctx);
-      tables.push(out.table);
-      facts.push(...out.facts);
+      const readOne = (rows: RawTable['rows']) => {
+        const notes: InterpretContext['notes'] = [];
+        const local = { ...ctx, notes };
+        const v = { ...rt, rows };
+        return { ...(spec.layout === 'statement' ? interpretStatement(v, spec, unit, local) : interpretClassTree(v, spec, unit, local)), notes };
+      };
+      const variants = [{ why: '', rows: rt.rows }, ...(rt.candidates ?? [])].map((c) => ({ why: c.why, ...readOne(c.rows) }));
+      const { chosen, index, scores } = chooseReading(variants, profile);
+      ctx.notes.push(...(chosen as (typeof variants)[number]).notes);
+      if (index > 0)
+        ctx.notes.push({
+          message: `表${spec.id}“${rt.printedTitle}”按另一种读法读取（${chosen.why}）：表内恒等关系的印证得分 ${scores[index]}，默认读法 ${scores[0]}`,
+          source: { line: rt.titleLine, ...(rt.page ? { page: rt.page } : {}) },
+        });
+      tables.push(chosen.table);
+      facts.push(...chosen.facts);
     }
   }
 

@@ -19,6 +19,27 @@ export const isAmountToken = (t: string) => isAmountText(t.replace(/\s+/g, '')) 
 const isPercentToken = (t: string) => /^-?\d+(\.\d+)?%$/.test(t.replace(/\s+/g, ''));
 const isDecimalAmount = (t: string) => /^-?[\d,]*\d\.\d+$/.test(t.replace(/\s+/g, '')) || /^-?\d{1,3}(,\d{3})+$/.test(t.replace(/\s+/g, ''));
 
+/**
+ * Alternative assumptions about an ambiguous layout. Each named variant is one candidate reading of
+ * a table (src/reading/choose.ts keeps the one the identities confirm best); a variant that changes
+ * nothing on a table yields the default rows and is dropped.
+ */
+export interface GridOptions {
+  /** Reserved for candidate generators; the default reading sets none. */
+  readonly [option: string]: unknown;
+}
+
+export interface GridVariant {
+  /** What the variant assumes, in zh-CN (shown in the reader notes when it is chosen). */
+  why: string;
+  options: GridOptions;
+}
+
+/** Candidate readings tried on classification-tree tables, beyond the default. */
+export const TREE_VARIANTS: GridVariant[] = [];
+/** Candidate readings tried on two-sided statements, beyond the default. */
+export const STATEMENT_VARIANTS: GridVariant[] = [];
+
 export interface GridResult {
   rows: RawRow[];
   /** measure → header path, for provenance and diagnostics. */
@@ -465,11 +486,11 @@ function tableParts(lines: PositionedLine[]) {
  * Output cells follow the profile spec's indexes: code at the last codeColumn, unit code at
  * unitCodeColumn, label at labelColumn, amounts at their measure's column.
  */
-export function treeGrid(lines: PositionedLine[], spec: ProfileTable, perPage = false): GridResult {
-  return perPage ? byPage(lines, spec, treePageGrid) : treePageGrid(lines, spec);
+export function treeGrid(lines: PositionedLine[], spec: ProfileTable, perPage = false, options: GridOptions = {}): GridResult {
+  return perPage ? byPage(lines, spec, options, treePageGrid) : treePageGrid(lines, spec, options);
 }
 
-function treePageGrid(lines: PositionedLine[], spec: ProfileTable): GridResult {
+function treePageGrid(lines: PositionedLine[], spec: ProfileTable, _options: GridOptions = {}): GridResult {
   const notes: string[] = [];
   const parts = tableParts(lines);
   if (!parts) return { rows: [], columns: [], notes };
@@ -575,8 +596,8 @@ function treePageGrid(lines: PositionedLine[], spec: ProfileTable): GridResult {
  * Rows of a two-sided statement (收支总表): each line carries an income item (label, amounts) and
  * an expenditure item. The expenditure side begins where the second label of a line begins.
  */
-export function statementGrid(lines: PositionedLine[], spec: ProfileTable, perPage = false): GridResult {
-  return perPage ? byPage(lines, spec, statementPageGrid) : statementPageGrid(lines, spec);
+export function statementGrid(lines: PositionedLine[], spec: ProfileTable, perPage = false, options: GridOptions = {}): GridResult {
+  return perPage ? byPage(lines, spec, options, statementPageGrid) : statementPageGrid(lines, spec, options);
 }
 
 /** Right edges of the amount columns printed in some lines, left to right. */
@@ -591,9 +612,14 @@ function amountRights(lines: PositionedLine[]): number[] {
  * pdftotext lays out each page on its own and shifts a continuation page's columns: grid the pages
  * separately, a page without its own header under the first page's. (A PDF keeps its columns.)
  */
-function byPage(lines: PositionedLine[], spec: ProfileTable, grid: (lines: PositionedLine[], spec: ProfileTable) => GridResult): GridResult {
+function byPage(
+  lines: PositionedLine[],
+  spec: ProfileTable,
+  options: GridOptions,
+  grid: (lines: PositionedLine[], spec: ProfileTable, options: GridOptions) => GridResult,
+): GridResult {
   const pages = [...new Set(lines.map((l) => l.page))];
-  if (pages.length < 2) return grid(lines, spec);
+  if (pages.length < 2) return grid(lines, spec, options);
   const firstParts = tableParts(lines.filter((l) => l.page === pages[0]));
   const header = firstParts ? firstParts.joined.slice(0, firstParts.start) : [];
   const firstRights = amountRights(lines.filter((l) => l.page === pages[0]));
@@ -601,18 +627,18 @@ function byPage(lines: PositionedLine[], spec: ProfileTable, grid: (lines: Posit
     const own = lines.filter((l) => l.page === p);
     const parts = tableParts(own);
     if (!parts) return { rows: [], columns: [], notes: [] };
-    if (k === 0 || parts.start > 0) return grid(own, spec);
+    if (k === 0 || parts.start > 0) return grid(own, spec, options);
     // The first page's header, moved to where this page prints its amount columns.
     const rights = amountRights(own);
     const pairs = rights.length === firstRights.length ? rights.map((r, i) => r - firstRights[i]!) : [rights.at(-1)! - firstRights.at(-1)!];
     const shift = [...pairs].sort((a, b) => a - b)[Math.floor(pairs.length / 2)] ?? 0;
     const moved = header.map((l) => ({ ...l, tokens: l.tokens.map((t) => ({ ...t, x0: t.x0 + shift, x1: t.x1 + shift })) }));
-    return grid([...moved, ...own], spec);
+    return grid([...moved, ...own], spec, options);
   });
   return { rows: results.flatMap((r) => r.rows), columns: results[0]!.columns, notes: results.flatMap((r) => r.notes) };
 }
 
-function statementPageGrid(lines: PositionedLine[], spec: ProfileTable): GridResult {
+function statementPageGrid(lines: PositionedLine[], spec: ProfileTable, _options: GridOptions = {}): GridResult {
   const notes: string[] = [];
   const parts = tableParts(lines);
   if (!parts) return { rows: [], columns: [], notes };

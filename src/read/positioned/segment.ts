@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import type { AmountUnit } from '../../money/amount.js';
 import { buildTitleIndex, normalizeTitle } from '../../profiles/titles.js';
 import type { Profile, ProfileTable } from '../../profiles/types.js';
-import type { RawDocument, RawLine, RawTable } from '../raw.js';
-import { firstDataLine, statementGrid, treeGrid } from './grid.js';
+import type { RawDocument, RawLine, RawRow, RawTable } from '../raw.js';
+import { firstDataLine, STATEMENT_VARIANTS, statementGrid, TREE_VARIANTS, treeGrid, type GridOptions } from './grid.js';
 import type { PositionedDocument, PositionedLine } from './types.js';
 
 const UNIT = /(金额)?单位\s*[:：]\s*(万元|元)/;
@@ -130,6 +130,7 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
   }
 
   const tables: RawTable[] = [];
+  const variantsOf = new Map<RawTable, { why: string; rows: RawRow[] }[]>();
   const inTable = new Set<number>();
   const unknownAt = unrecognised.map((u) => all.findIndex((l) => l.line === u.line && l.page === u.page)).filter((i) => i >= 0);
   for (let k = 0; k < starts.length; k++) {
@@ -170,17 +171,24 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
     const lines = body.filter((l) => !isNote.has(l));
     const previous = tables.find((t) => t.tableId === spec.id);
     const perPage = doc.format === 'layout';
-    const grid = spec.layout === 'statement' ? statementGrid(lines, spec, perPage) : spec.layout === 'classTree' ? treeGrid(lines, spec, perPage) : null;
+    const gridOf = (options: GridOptions = {}) =>
+      spec.layout === 'statement' ? statementGrid(lines, spec, perPage, options) : spec.layout === 'classTree' ? treeGrid(lines, spec, perPage, options) : null;
+    const grid = gridOf();
     if (grid && process.env.YUSUAN_DEBUG_GRID)
       process.stderr.write(`[grid] 表${spec.id} 第${all[at]!.line}行 ${JSON.stringify(grid.columns.map((c) => [c.measure, c.header]))}\n`);
     const rows = grid ? grid.rows : lines.map((l) => ({ cells: l.tokens.map((t) => t.text.trim()), line: l.line, page: l.page }));
+    // Candidate readings where the layout is ambiguous, each over the whole table (all its pages).
+    const variants = grid ? (spec.layout === 'statement' ? STATEMENT_VARIANTS : TREE_VARIANTS) : [];
+    const variantRows = variants.map((v) => gridOf(v.options)?.rows ?? rows);
+    const dataOf = (rs: RawRow[]) => rs.filter((r) => !r.cells.every((c) => c === ''));
     if (previous) {
       // A continuation page repeats the title and header: only its data lines are new.
-      previous.rows.push(...rows.filter((r) => !r.cells.every((c) => c === '')));
+      previous.rows.push(...dataOf(rows));
+      variantRows.forEach((vr, k) => variantsOf.get(previous)?.[k]?.rows.push(...dataOf(vr)));
       previous.notes.push(...notes);
       continue;
     }
-    tables.push({
+    const table: RawTable = {
       tableId: spec.id,
       printedTitle: text(all[at]!),
       titleLine: all[at]!.line,
@@ -190,7 +198,18 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
       department: null,
       rows,
       notes,
-    });
+    };
+    tables.push(table);
+    variantsOf.set(
+      table,
+      variants.map((v, k) => ({ why: v.why, rows: [...variantRows[k]!] })),
+    );
+  }
+  // A variant that reads every page as the default does is no candidate.
+  const same = (a: RawRow[], b: RawRow[]) => a.length === b.length && a.every((r, i) => r.cells.join('\t') === b[i]!.cells.join('\t'));
+  for (const t of tables) {
+    const candidates = (variantsOf.get(t) ?? []).filter((c, k, all) => !same(c.rows, t.rows) && all.findIndex((o) => same(o.rows, c.rows)) === k);
+    if (candidates.length) t.candidates = candidates;
   }
 
   const firstPage = doc.pages[0]?.number ?? 1;
