@@ -14,7 +14,9 @@ test('assess: every table of the example with figures is confirmed or has local 
 });
 
 test('assess: one typo is a local exception; columns shifted everywhere make the table unreliable', () => {
-  const typo = SEED_LINES.map((l, i) => (i === SEED_LINES.findIndex((x) => /^\d{3}\t\d{2}\t\d{2}\t205\d{3}\t/.test(x)) ? l.replace(/\t([\d,]+)\.(\d)(\d)\t/, '\t$1.$3$2\t') : l));
+  const typo = SEED_LINES.map((l, i) =>
+    i === SEED_LINES.findIndex((x) => /^\d{3}\t\d{2}\t\d{2}\t205\d{3}\t/.test(x)) ? l.replace(/\t([\d,]+)\.(\d)(\d)\t/, '\t$1.$3$2\t') : l,
+  );
   const one = readText(typo.join('\n')).disclosure.tables.find((t) => t.id === '1-2')!;
   assert.equal(one.reading.status, 'exceptions');
   const shifted = SEED_LINES.map((l) => (/^\d{3}\t\d{2}\t\d{2}\t205\d{3}\t/.test(l) ? l.replace(/\t([\d,]+\.\d{2})\t/, '\t\t$1\t') : l));

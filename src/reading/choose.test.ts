@@ -22,6 +22,12 @@ test('choose: a candidate that merely reads fewer figures does not beat the defa
   const table = disclosure.tables.find((t) => t.id === '1-2')!;
   const facts = disclosure.facts.filter((f) => f.table === '1-2');
   const fewer = facts.filter((f) => f.measure === 'total');
-  const { index } = chooseReading([{ why: '默认', table, facts }, { why: '少读', table, facts: fewer }], profile);
+  const { index } = chooseReading(
+    [
+      { why: '默认', table, facts },
+      { why: '少读', table, facts: fewer },
+    ],
+    profile,
+  );
   assert.equal(index, 0);
 });
