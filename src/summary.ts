@@ -58,8 +58,10 @@ export function summarize(doc: Disclosure, index = new DisclosureIndex(doc)): Su
     const t = table(role);
     const row = t ? index.totalRow(t) : undefined;
     if (!t) return null;
-    if (row) return index.cell(t.id, row.index, measure)?.fen ?? 0;
     if (t.empty) return 0;
+    // A column the table does not print (or that was not read) is unknown, not 0.
+    if (!t.measures.includes(measure)) return null;
+    if (row) return index.cell(t.id, row.index, measure)?.fen ?? 0;
     // No 合计 line: a single-unit table's unit line is its total (Shenzhen prints 本级 only).
     const top = t.rows.filter((r) => r.parent === null && (r.kind === 'unit' || r.kind === 'department'));
     if (top.length === 1) return index.cell(t.id, top[0]!.index, measure)?.fen ?? 0;

@@ -253,6 +253,7 @@ function interpretMeasureRows(raw: RawTable, spec: ProfileTable, unit: AmountUni
   }
   if (lines.length < 3 || !lines.some((l) => l.measure === 'total')) return null;
   const table = newTable(spec, raw, unit, maxDecimals(raw.rows, [...new Set(lines.map((l) => l.column))]));
+  table.measures = lines.map((l) => l.measure);
   const first = lines[0]!.r;
   const row: TableRow = {
     index: 0,

@@ -82,7 +82,13 @@ export function unitNameMatches(a: string, b: string): boolean {
 export const normName = (s: string) => compact(s).replace(/[（]/g, '(').replace(/[）]/g, ')').replace(/^\d+-/, '');
 
 /** An empty instance of a profile table as printed in the body; interpreters fill rows and `empty`. */
-export function newTable(spec: Pick<ProfileTable, 'id' | 'role' | 'title'>, raw: RawTable, unit: AmountUnit, decimals: number): TableInstance {
+export function newTable(
+  spec: Pick<ProfileTable, 'id' | 'role' | 'title' | 'measures' | 'sides'>,
+  raw: RawTable,
+  unit: AmountUnit,
+  decimals: number,
+): TableInstance {
+  const declared = [...(spec.measures ?? []), ...(spec.sides ?? []).flatMap((s) => s.measures)].map((m) => m.measure);
   return {
     id: spec.id,
     role: spec.role,
@@ -94,6 +100,7 @@ export function newTable(spec: Pick<ProfileTable, 'id' | 'role' | 'title'>, raw:
     empty: true,
     note: raw.notes.map((n) => n.text).join(' ') || null,
     rows: [],
+    measures: [...new Set(raw.measures ?? declared)],
     reading: { status: 'unchecked', checked: 0, failed: 0, reason: null },
     source: { line: raw.titleLine, table: spec.id },
   };

@@ -158,6 +158,7 @@ const tableInstance = object<TableInstance>('表格', '公开文件中的一张�
   empty: bool('表是否为空（如注明“本表无数据”）'),
   note: nullable(str('表下的注释，如“注：本表无数据”；无注释时为 null')),
   rows: list(ref('TableRow'), '表格各行'),
+  measures: list(str('度量（列）'), '表中印出的度量（列），不论是否填数；不在其中的度量为未知，而不是 0'),
   reading: ref('TableReading', '读取结果的可靠程度'),
   source: SOURCE,
 });

@@ -93,6 +93,8 @@ export interface TableInstance {
   empty: boolean;
   note: string | null;
   rows: TableRow[];
+  /** Measures (columns) the table prints, filled or blank: a measure not among them is unknown, not 0. */
+  measures: string[];
   /** How sure the reading is; figures of an unreliable table feed no rule, cross-table check or summary. */
   reading: TableReading;
   source: Provenance;

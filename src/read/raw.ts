@@ -29,6 +29,8 @@ export interface RawTable {
   unitText: string | null;
   department: string | null;
   rows: RawRow[];
+  /** Measures whose columns the reader found printed; undefined when columns come from the profile (all of its measures). */
+  measures?: string[];
   /** Other readings of the same lines where the layout is ambiguous (see src/reading/choose.ts); `rows` is the default. */
   candidates?: { why: string; rows: RawRow[] }[];
   notes: RawLine[];

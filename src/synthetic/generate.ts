@@ -163,6 +163,7 @@ export function syntheticDisclosure(o: SyntheticOptions): Disclosure {
       empty: false,
       note: null,
       rows: [],
+      measures: [],
       // One ledger makes every identity hold: nothing to doubt.
       reading: { status: 'confirmed', checked: 0, failed: 0, reason: null },
       source: { line: line++, table: id },
@@ -195,6 +196,7 @@ export function syntheticDisclosure(o: SyntheticOptions): Disclosure {
     let column = 1;
     for (const [measure, fen] of Object.entries(values)) {
       column++;
+      if (!t.measures.includes(measure)) t.measures.push(measure);
       if (fen === 0) continue;
       const dims: Fact['dims'] = { fundType: extra.fundType ?? 'gpb' };
       if (extra.code) dims[extra.economic ? 'economicCode' : 'functionCode'] = extra.code;

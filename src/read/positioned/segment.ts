@@ -180,10 +180,12 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
     // Candidate readings where the layout is ambiguous, each over the whole table (all its pages).
     const variants = grid ? (spec.layout === 'statement' ? STATEMENT_VARIANTS : TREE_VARIANTS) : [];
     const variantRows = variants.map((v) => gridOf(v.options)?.rows ?? rows);
+    const printedMeasures = grid ? grid.columns.flatMap((c) => (c.measure ? [c.measure] : [])) : [];
     const dataOf = (rs: RawRow[]) => rs.filter((r) => !r.cells.every((c) => c === ''));
     if (previous) {
       // A continuation page repeats the title and header: only its data lines are new.
       previous.rows.push(...dataOf(rows));
+      previous.measures = [...new Set([...(previous.measures ?? []), ...printedMeasures])];
       variantRows.forEach((vr, k) => variantsOf.get(previous)?.[k]?.rows.push(...dataOf(vr)));
       previous.notes.push(...notes);
       continue;
@@ -197,6 +199,7 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
       unitText: unitLine ? text(unitLine) : null,
       department: null,
       rows,
+      ...(grid ? { measures: printedMeasures } : {}),
       notes,
     };
     tables.push(table);

@@ -1,0 +1,45 @@
+// The hand-verified audit set (test/fixtures/wild-audit.tsv, see bench/wild-audit.ts): on real PDFs of
+// ../shared/wild that yusuan was not developed on, every finding a person confirmed on the page must
+// still be reported, and every one a person found to be a misreading or a rule applied on the wrong
+// basis must be gone or no longer an error.
+
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { loadAudit, matches, type AuditRow } from '../bench/wild-audit.js';
+import { analyse } from '../src/analysis.js';
+import { readDisclosureFiles } from '../src/read/index.js';
+import { profiles } from './support/seed.js';
+
+const WILD = fileURLToPath(new URL('../../shared/wild/pdf/', import.meta.url));
+const audit = loadAudit();
+const byDocument = new Map<string, AuditRow[]>();
+for (const r of audit) byDocument.set(r.id, [...(byDocument.get(r.id) ?? []), r]);
+
+test('wild audit: the audit set holds at least 150 findings from 40 documents, each with a verdict and evidence', () => {
+  assert.ok(audit.length >= 150, `${audit.length} findings`);
+  assert.ok(byDocument.size >= 40, `${byDocument.size} documents`);
+  for (const r of audit) {
+    assert.match(r.verdict, /^(genuine|misread|rule-wrong)$/, `${r.id} ${r.rule}`);
+    assert.ok(r.evidence.length > 10, `${r.id} ${r.rule}: evidence`);
+  }
+});
+
+// Until the reading work of issues 9/10 lands, the per-document checks run on request (YUSUAN_WILD_AUDIT=1).
+const pending = process.env.YUSUAN_WILD_AUDIT ? false : '开发中：设置 YUSUAN_WILD_AUDIT=1 运行';
+for (const [id, rows] of [...byDocument].sort(([a], [b]) => a.localeCompare(b))) {
+  const file = `${WILD}${id}.pdf`;
+  test(`wild audit ${id}: ${rows.length} verified findings`, { skip: existsSync(file) ? pending : `../shared/wild 不存在，跳过 ${id}` }, async () => {
+    const { findings } = analyse(await readDisclosureFiles([file], { profiles: profiles() }));
+    const problems: string[] = [];
+    for (const r of rows) {
+      const hits = findings.filter((f) => matches(r, f));
+      if (r.verdict === 'genuine' && hits.length === 0)
+        problems.push(`真实问题未再报告：p${r.page} ${r.rule} 应为 ${r.expected} 实为 ${r.actual} — ${r.evidence}`);
+      if (r.verdict !== 'genuine' && hits.some((f) => f.severity === 'error'))
+        problems.push(`${r.verdict === 'misread' ? '误读' : '规则不当'}仍报为错误：p${r.page} ${r.rule} 应为 ${r.expected} 实为 ${r.actual} — ${r.evidence}`);
+    }
+    assert.deepEqual(problems, []);
+  });
+}
