@@ -43,6 +43,21 @@ describe('DisclosureTable', () => {
     expect(w.html()).not.toContain('<img');
     expect(w.text()).toContain('<img src=x onerror="window.__pwned=1">&lt;b&gt;');
   });
+
+  it('says plainly when a table could not be read reliably, and only then', async () => {
+    const { disclosure } = await seed();
+    const doc: Disclosure = structuredClone(disclosure);
+    const t = doc.tables.find((x) => x.id === '1-2')!;
+    expect(
+      mount(DisclosureTable, { props: { view: buildTableView(doc, t, []), findings: [] } })
+        .find('.unreliable')
+        .exists(),
+    ).toBe(false);
+    t.reading = { status: 'unreliable', checked: 40, failed: 12, reason: '40 处合计关系中有 12 处不成立' };
+    const w = mount(DisclosureTable, { props: { view: buildTableView(doc, t, []), findings: [] } });
+    expect(w.find('.unreliable').text()).toContain('本表未能可靠读取：40 处合计关系中有 12 处不成立');
+    expect(w.find('.unreliable').text()).toContain('未用于检查和汇总');
+  });
 });
 
 describe('FindingsList', () => {

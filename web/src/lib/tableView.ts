@@ -40,6 +40,8 @@ export interface TableView {
   rows: RowView[];
   note: string | null;
   empty: boolean;
+  /** How far the document's own arithmetic confirms the reading (absent in versions stored before it was recorded). */
+  reading: TableInstance['reading'] | null;
   /** Findings that concern this table (indexes into the findings array). */
   findings: number[];
 }
@@ -84,6 +86,7 @@ export function buildTableView(doc: Disclosure, table: TableInstance, findings: 
     rows: [],
     note: table.note,
     empty: table.empty,
+    reading: table.reading ?? null,
     findings: [],
   };
 
@@ -191,6 +194,7 @@ export function buildPerformanceView(doc: Disclosure, table: TableInstance, find
     rows: [],
     note: table.note,
     empty: table.empty,
+    reading: table.reading ?? null,
     findings: [],
   };
   const indicatorCells = (ind: Disclosure['performance']['projects'][number]['indicators'][number]) => [
