@@ -472,9 +472,35 @@ function isColumnNumbers(l: PositionedLine): boolean {
   return l.tokens.length >= 3 && l.tokens.every((t, i) => (i === 0 && /^(栏次|行次|\*+|项目)$/.test(squash(t.text))) || /^\d{1,2}$/.test(squash(t.text)));
 }
 
+/**
+ * A year in running text ("某某局 2026 年度单位预算公开", "本单位 2026 年没有…") is cut into its own
+ * token by the extraction, which then reads as an amount worth 2026. A bare year directly followed
+ * by a word starting with 年 is text: it is joined to its words.
+ */
+export function joinYearWords(lines: PositionedLine[]): PositionedLine[] {
+  return lines.map((l) => {
+    const out: Token[] = [];
+    const ts = l.tokens;
+    for (let i = 0; i < ts.length; i++) {
+      const t = ts[i]!;
+      const next = ts[i + 1];
+      const em = (x: Token) => (x.x1 - x.x0) / Math.max(1, [...x.text.trim()].length);
+      if (next && /^(19|20)\d{2}$/.test(t.text.trim()) && /^年/.test(next.text.trim()) && next.x0 - t.x1 <= 1.5 * em(next)) {
+        const prev = out[out.length - 1];
+        const close = prev && !isAmountToken(prev.text) && t.x0 - prev.x1 <= 1.5 * em(prev);
+        const merged = { text: `${close ? prev.text.trim() : ''}${t.text.trim()}${next.text.trim()}`, x0: close ? prev.x0 : t.x0, x1: next.x1 };
+        if (close) out[out.length - 1] = merged;
+        else out.push(merged);
+        i++;
+      } else out.push(t);
+    }
+    return out.length === ts.length ? l : { ...l, tokens: out };
+  });
+}
+
 /** A table's lines repaired (split numbers, glued amounts) and cut into header and data, 行次 dropped. */
 function tableParts(lines: PositionedLine[]) {
-  const joined = splitGlued(joinSplitNumbers(joinRaisedAmounts(lines)));
+  const joined = splitGlued(joinSplitNumbers(joinRaisedAmounts(joinYearWords(lines))));
   const start = firstDataLine(joined);
   if (start < 0) return null;
   const header = joinSpacedHeader(joined.slice(0, start).filter((l) => !isColumnNumbers(l)));

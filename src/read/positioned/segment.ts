@@ -22,6 +22,8 @@ const FURNITURE = [
 const TABLE_PREFIX =
   /^((部门|单位)?公开表\s*[\d-]+|公开\s*\d+\s*表|(预算|决算)\s*\d+\s*表|(预算|决算)?表\s*[\d一二三四五六七八九十-]+|附表\s*\d*)\s*[:：.．、]?\s*/;
 const GLOSSARY = /名词解释/;
+/** A note under a table (注：…, 备注：…, 说明：…): text about the table, never one of its rows. */
+const NOTE = /^(备注|注释?|说明)[:：]/;
 
 const text = (l: PositionedLine) =>
   l.tokens
@@ -43,8 +45,9 @@ function runningLines(doc: PositionedDocument): Set<string> {
   for (const p of doc.pages) {
     const edge = [...p.lines.slice(0, 2), ...p.lines.slice(-2)];
     for (const k of new Set(edge.map((l) => squash(text(l)))))
-      // Repeated table titles, units and column headers are content, not furniture.
-      if (k.length >= 4 && k.length <= 40 && !/表|单位|合计|项目|科目|[:：]/.test(k)) pagesWith.set(k, (pagesWith.get(k) ?? 0) + 1);
+      // Repeated table titles, units and column headers are content, not furniture. (单位 alone is
+      // no header word: "某某局 2026 年度单位预算公开" is the running header of a 单位预算.)
+      if (k.length >= 4 && k.length <= 40 && !/表|单位(名称|编码|代码)|合计|项目|科目|[:：]/.test(k)) pagesWith.set(k, (pagesWith.get(k) ?? 0) + 1);
   }
   const min = Math.max(3, Math.ceil(doc.pages.length * 0.3));
   return new Set([...pagesWith].filter(([, n]) => n >= min).map(([k]) => k));
@@ -149,12 +152,13 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
     } else
       for (let i = at + 1; i < end; i++)
         // A note under the table (注：…) is the table's, even when written as a sentence.
-        if (isProse(all[i]!) && !/^注[:：]/.test(squash(text(all[i]!)))) {
+        if (isProse(all[i]!) && !NOTE.test(squash(text(all[i]!)))) {
           end = i;
           break;
         }
-    // A bare table number (表九, 预算10表) printed above the next title belongs to that table.
-    while (end - 1 > at && TABLE_NUMBER_LINE.test(squash(text(all[end - 1]!)))) end--;
+    // A bare table number (表九, 预算10表) or a section heading naming a table ("四、财政拨款收支预算总表",
+    // printed over the table's own title) belongs to the next table, not to this one's last row.
+    while (end - 1 > at && (TABLE_NUMBER_LINE.test(squash(text(all[end - 1]!))) || titleOf(all[end - 1]!, profile, index))) end--;
     for (let i = at; i < end; i++) inTable.add(i);
     const region = all.slice(at + 1, end);
     const unitLine = all.slice(Math.max(0, at - 2), at + 6).find((l) => UNIT.test(squash(text(l))));
@@ -164,7 +168,7 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
     const isNote = new Set<PositionedLine>();
     body.forEach((l, i) => {
       const prev = body[i - 1];
-      if (/^注[:：]/.test(squash(text(l)))) isNote.add(l);
+      if (NOTE.test(squash(text(l)))) isNote.add(l);
       else if (prev && isNote.has(prev) && l.page === prev.page && l.tokens.length === 1 && !/\d[\d,]*\.\d+/.test(text(l))) isNote.add(l);
     });
     const notes = body.filter((l) => isNote.has(l)).map(raw);
