@@ -29,7 +29,7 @@ const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
 const outAt = args.indexOf('--out');
 const outFile = outAt >= 0 ? args[outAt + 1] : undefined;
-const only = args.filter((a, i) => !a.startsWith('--') && i !== outAt + 1);
+const only = args.filter((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1));
 
 const holdout = new Set(
   readFileSync(new URL('./wild-holdout.txt', import.meta.url), 'utf8')

@@ -29,11 +29,29 @@ export function interpretDocument(raw: RawDocument, profile: Profile): Disclosur
   const coverTitle = raw.cover.map((l) => l.text.trim()).join('');
   // Without a cover naming the year (a table-only attachment), the first table's title does.
   const title = /\d{4}\s*年/.test(coverTitle) || !raw.tables[0] ? coverTitle : raw.tables[0].printedTitle;
-  const yearMatch = /(\d{4})\s*年/.exec(title);
+  // A table-only attachment whose titles carry no year prints it on a line of its own under a title ("（2026年度）").
+  const yearMatch =
+    /(\d{4})\s*年/.exec(title) ??
+    raw.tables
+      .flatMap((t) => t.rows.slice(0, 3).flatMap((r) => r.cells))
+      .map((c) => /^[（(]?(\d{4})年度?[)）]?$/.exec(c.replace(/\s+/g, '')))
+      .find((m) => m !== null) ??
+    null;
   // "预算主管部门：上海市普陀区司法局" names the department outright; else it is what precedes the year.
   const NAMED = /(主管部门|部门名称|编制部门|编制单位|单位名称|部门)[:：]\s*([^\s:：]{2,40})/;
   // A table-only attachment has no cover: its tables' 部门名称 lines name the department.
-  const named = NAMED.exec(raw.cover.map((l) => l.text).join(' ')) ?? NAMED.exec(raw.tables.map((t) => t.unitText ?? '').join(' '));
+  const named =
+    NAMED.exec(raw.cover.map((l) => l.text).join(' ')) ??
+    NAMED.exec(raw.tables.map((t) => t.unitText ?? '').join(' ')) ??
+    // …or a "部门名称 | 北京市审计局" row of a table (the 部门整体支出绩效目标表).
+    raw.tables
+      .flatMap((t) => t.rows.slice(0, 4))
+      .map((r) => r.cells.map((c) => c.replace(/\s+/g, '')).filter((c) => c !== ''))
+      .map((cs) =>
+        /^(部门|单位)名称[:：]?$/.test(cs[0] ?? '') && /^[^\d:：]{2,40}$/.test(cs[1] ?? '') ? NAMED.exec(`${cs[0]!.replace(/[:：]$/, '')}：${cs[1]}`) : null,
+      )
+      .find((m) => m !== null) ??
+    null;
   // "2026年度福州市公安局交通管理支队单位预算": with the year first, the name follows it.
   const afterYear = yearMatch ? /^[^\d]*?\d{4}\s*年度?\s*(.{2,40}?)(部门|单位)?(综合)?(预算|决算)/.exec(title.slice(yearMatch.index))?.[1] : undefined;
   const beforeYear = yearMatch ? title.slice(0, yearMatch.index) : title;
@@ -248,7 +266,9 @@ function operatingCost(c: NumericClaim | undefined): OtherFacts['operatingCost']
 function readGlossary(raw: RawDocument): Disclosure['glossary'] {
   const out: Disclosure['glossary'] = [];
   for (const l of raw.glossary) {
-    const m = /^\s*(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）])\s*([^：:]{1,30})[：:](.+)$/.exec(l.text);
+    // Entries are numbered ("1.基本支出：…", "（一）…：…") or not ("基本支出：指…"); an unnumbered term is short and unpunctuated.
+    const m =
+      /^\s*(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）])\s*([^：:]{1,30})[：:](.+)$/.exec(l.text) ?? /^\s*([^：:，。；,;\s]{2,20})[：:](.+)$/.exec(l.text);
     if (m) out.push({ term: m[1]!.trim(), definition: m[2]!.trim(), source: { line: l.line } });
     else if (out.length) out[out.length - 1]!.definition += l.text.trim();
   }

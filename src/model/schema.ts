@@ -125,6 +125,9 @@ const meta = object<DisclosureMeta>('文件信息', '公开文件本身：标题
     sha256: { type: 'string', description: '文件内容的 SHA-256 摘要（小写十六进制）', pattern: '^[0-9a-f]{64}$' },
     lines: int('文件的总行数', 0),
   }),
+  part: opt(
+    oneOfStrings(['narrative', 'tables'], '分开发布的公开文件中本文件所含的部分：narrative 只有情况说明（报表另行发布），tables 只有报表；完整文件时省略'),
+  ),
 });
 
 const budgetUnit = object<BudgetUnit>('预算单位', '部门所属的一个预算单位。', {

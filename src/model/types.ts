@@ -32,7 +32,14 @@ export interface DisclosureMeta {
   scope: DisclosureScope;
   profile: string;
   source: { file: string; format: 'text' | 'pdf' | 'xlsx' | 'html'; sha256: string; lines: number };
+  /**
+   * The part of a publication split over several files that this file holds: `narrative` (only the
+   * 情况说明, the tables published separately) or `tables` (only the tables). Absent when whole.
+   */
+  part?: PublicationPart;
 }
+
+export type PublicationPart = 'narrative' | 'tables';
 
 export interface BudgetUnit {
   code: string | null;

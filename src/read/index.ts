@@ -5,6 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { interpretDocument } from '../interpret/interpret.js';
 import { assessReadings } from '../reading/assess.js';
 import type { Disclosure } from '../model/types.js';
+import type { RawDocument } from './raw.js';
 import { detectProfile } from '../profiles/registry.js';
 import type { Profile } from '../profiles/types.js';
 import { InputError } from './errors.js';
@@ -70,14 +71,42 @@ export function readPositioned(doc: PositionedDocument, file: string, options: R
   if (!looksLikeDisclosure(text)) throw new InputError(file, '内容不像部门预算或决算公开文件（未找到预算/决算、收支和金额单位）');
   const profile = pickProfile(text, file, options);
   const raw = segmentPositioned(doc, profile);
-  if (raw.tables.length === 0) throw new InputError(file, `按模板“${profile.name}”未找到任何公开表`);
-  const disclosure = assessReadings(interpretDocument(raw, profile), profile);
+  const disclosure = interpretRaw(raw, profile, file);
   for (const p of doc.pages)
     if (p.imageOnly) disclosure.readerNotes.push({ message: `第 ${p.number} 页只有图像，没有文字层，未读取`, source: { line: 0, page: p.number } });
   if (doc.format !== 'pdf') return { disclosure, profile };
   const pageOf = pageIndex(doc);
   completePages(disclosure, pageOf);
   return { disclosure, profile, pageOf };
+}
+
+/**
+ * Interpret a segmented document, or refuse it when it holds nothing to read. A publication split
+ * over several files (说明.pdf + 报表.pdf) may be given one part at a time: a file with no table but
+ * a budget 情况说明 is that narrative part, read and checked for what it can be.
+ */
+function interpretRaw(raw: RawDocument, profile: Profile, file: string): Disclosure {
+  const narrativeOnly = raw.tables.length === 0 && isBudgetNarrative(raw.narrative.map((l) => l.text).join('\n'));
+  if (raw.tables.length === 0 && !narrativeOnly) throw new InputError(file, `按模板“${profile.name}”未找到任何公开表`);
+  const disclosure = assessReadings(interpretDocument(raw, profile), profile);
+  const hasNarrative = disclosure.narrative.sentences.length > 0 || disclosure.narrative.sections.length > 0;
+  if (narrativeOnly) disclosure.meta.part = 'narrative';
+  // Tables without any 情况说明 or 名词解释 around them: the tables part of a split publication.
+  else if (!hasNarrative && disclosure.glossary.length === 0) disclosure.meta.part = 'tables';
+  return disclosure;
+}
+
+/**
+ * Prose that is a budget or final-accounts 情况说明: it states the income and the expenditure of the
+ * year in amounts, and covers at least one more of the topics every 说明 has.
+ */
+export function isBudgetNarrative(text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  const amount = '[\\d,.]+万?元';
+  const income = new RegExp(`收入(预算|决算)?[^。]{0,40}?${amount}`).test(t);
+  const expenditure = new RegExp(`支出(预算|决算)?[^。]{0,40}?${amount}`).test(t);
+  const topics = [/三公/, /机关运行经费/, /政府采购/, /国有资产/, /绩效/, /名词解释/, /基本支出/, /项目支出/].filter((re) => re.test(t)).length;
+  return income && expenditure && topics >= 2;
 }
 
 /** Page of each line of a paged document (line numbers are unique across its pages and files). */
@@ -154,8 +183,7 @@ export function readDisclosureBytes(bytes: Uint8Array, file: string, options: Re
   const layout = looksLikeLayoutText(text) ? readLayoutText(text, file) : null;
   const raw =
     profile.tabColumns && !layout ? readTextDocument(text, file, bytes, profile) : segmentPositioned(layout ?? tabTextToPositioned(text, file), profile);
-  if (raw.tables.length === 0) throw new InputError(file, `按模板“${profile.name}”未找到任何公开表`);
-  const disclosure = assessReadings(interpretDocument(raw, profile), profile);
+  const disclosure = interpretRaw(raw, profile, file);
   if (!layout) return { disclosure, profile };
   const pageOf = pageIndex(layout);
   completePages(disclosure, pageOf);

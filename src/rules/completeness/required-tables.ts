@@ -9,6 +9,22 @@ export const requiredTables: Rule = {
   severity: 'error',
   description: '模板规定的每张公开表都应出现在正文中；没有数据的表也应列出空表并注明（财预〔2016〕143号）。目录中列出而正文缺失的表同样报告。',
   check({ doc, profile }) {
+    // A part of a publication split over files — its 说明, or an attachment of performance targets
+    // only — has the budget tables in another file: they are not missing.
+    const budgetTables = doc.tables.filter((t) => t.present && ['statement', 'classTree'].includes(profile.tables.find((s) => s.id === t.id)?.layout ?? ''));
+    const performanceOnly = doc.meta.part === 'tables' && budgetTables.length === 0;
+    if (doc.meta.part === 'narrative' || performanceOnly)
+      return [
+        {
+          severity: 'info',
+          message: `本文件只含${performanceOnly ? '绩效目标表' : '情况说明'}，报表另行发布：${performanceOnly ? '其余' : ''}公开表不在本文件中，未核对；与报表文件一并检查可核对全部内容`,
+          expected: null,
+          actual: null,
+          difference: null,
+          unit: null,
+          locations: [{ line: 1, label: '全文' }],
+        },
+      ];
     const titles = buildTitleIndex(profile);
     const out: Draft[] = [];
     for (const spec of profile.tables) {
