@@ -25,9 +25,11 @@ export const narrativeTopics: Rule = {
         },
       ];
     if (!text.trim()) {
+      // A file of tables alone is often the 报表 attachment of a publication whose 说明 is another
+      // file: that cannot be told from this document, so it is information, not a fault.
       out.push({
-        severity: 'error',
-        message: `缺少“${profile.narrative.partTitles.narrative}”部分`,
+        severity: 'info',
+        message: `本文件中没有“${profile.narrative.partTitles.narrative}”部分（如为单独公开的报表附件，请与说明文件一并检查）`,
         expected: null,
         actual: null,
         difference: null,

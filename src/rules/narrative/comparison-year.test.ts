@@ -30,3 +30,37 @@ test('comparison-year: a figure of one year compared with the same year is an er
   assert.equal(found[0]!.actual, '2023年');
   assert.equal(found[0]!.expected, '2024年');
 });
+
+test('comparison-year: the same year’s actual against its budget is no self-comparison', () => {
+  // As in a 2026 budget: "2025 年…年初仅下达部分，实际较 2025 年预算数减少 37.61 万元".
+  const line = lineOf('交警总队 2024 年“三公”经费财政拨款预算数');
+  const text = seedWith([
+    line,
+    '交警总队 2024 年“三公”经费财政拨款预算数 3387.5 万元',
+    '交警总队 2023 年“三公”经费执行 3387.5 万元，实际较 2023 年预算数减少 1 万元',
+  ]);
+  assert.deepEqual(findingsOf(comparisonYear, text), []);
+});
+
+test('comparison-year: a year in a project’s title or after 与 without a comparison is not compared', () => {
+  const line = lineOf('交警总队 2024 年“三公”经费财政拨款预算数');
+  for (const edit of ['安排“2024 年交通安全宣传与 2024 年道路整治”项目 3387.5 万元', '用于开展 2023 年道路整治与 2024 年交通安全宣传工作 3387.5 万元']) {
+    const text = seedWith([line, '交警总队 2024 年“三公”经费财政拨款预算数 3387.5 万元', edit]);
+    assert.deepEqual(
+      findingsOf(comparisonYear, text).map((f) => f.message),
+      [],
+      edit,
+    );
+  }
+});
+
+test('comparison-year: a year followed by its own change is a comparand, not the subject', () => {
+  // Text run together from a table (w160): "…降低较其他 2021 年度减少 69.38 万元，…增加 较 2021 年度增加 9.06 万元".
+  const line = lineOf('交警总队 2024 年“三公”经费财政拨款预算数');
+  const text = seedWith([
+    line,
+    '交警总队 2024 年“三公”经费财政拨款预算数 3387.5 万元',
+    '人员经费因标准降低较其他 2023 年度减少 69.38 万元，公用经费因人员增加 较 2023 年度增加 9.06 万元',
+  ]);
+  assert.deepEqual(findingsOf(comparisonYear, text), []);
+});
