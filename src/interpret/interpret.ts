@@ -40,22 +40,22 @@ export function interpretDocument(raw: RawDocument, profile: Profile): Disclosur
   // "预算主管部门：上海市普陀区司法局" names the department outright; else it is what precedes the year.
   const NAMED = /(主管部门|部门名称|编制部门|编制单位|单位名称|部门)[:：]\s*([^\s:：]{2,40})/;
   // A table-only attachment has no cover: its tables' 部门名称 lines name the department.
-  const named =
-    NAMED.exec(raw.cover.map((l) => l.text).join(' ')) ??
-    NAMED.exec(raw.tables.map((t) => t.unitText ?? '').join(' ')) ??
-    // …or a "部门名称 | 北京市审计局" row of a table (the 部门整体支出绩效目标表).
+  const named = NAMED.exec(raw.cover.map((l) => l.text).join(' ')) ?? NAMED.exec(raw.tables.map((t) => t.unitText ?? '').join(' '));
+  // …or, when neither they nor the title name it, a "部门名称 | 北京市审计局" row of a table (the
+  // 部门整体支出绩效目标表). Column headings ("单位名称 | 项目名称") are not names.
+  const namedInRow = () =>
     raw.tables
       .flatMap((t) => t.rows.slice(0, 4))
       .map((r) => r.cells.map((c) => c.replace(/\s+/g, '')).filter((c) => c !== ''))
       .map((cs) =>
-        /^(部门|单位)名称[:：]?$/.test(cs[0] ?? '') && /^[^\d:：]{2,40}$/.test(cs[1] ?? '') ? NAMED.exec(`${cs[0]!.replace(/[:：]$/, '')}：${cs[1]}`) : null,
+        /^(部门|单位)名称[:：]?$/.test(cs[0] ?? '') && /^[^\d:：]{2,40}$/.test(cs[1] ?? '') && !/(名称|编码|代码|项目|科目)$/.test(cs[1] ?? '') ? cs[1]! : null,
       )
-      .find((m) => m !== null) ??
-    null;
+      .find((m) => m !== null) ?? null;
   // "2026年度福州市公安局交通管理支队单位预算": with the year first, the name follows it.
   const afterYear = yearMatch ? /^[^\d]*?\d{4}\s*年度?\s*(.{2,40}?)(部门|单位)?(综合)?(预算|决算)/.exec(title.slice(yearMatch.index))?.[1] : undefined;
   const beforeYear = yearMatch ? title.slice(0, yearMatch.index) : title;
-  const department = (named ? named[2]! : beforeYear.replace(/\s+/g, '') || (afterYear ?? '')).replace(/\s+/g, '') || '未知部门';
+  const fromTitle = yearMatch ? beforeYear.replace(/\s+/g, '') || afterYear : '';
+  const department = (named ? named[2]! : fromTitle || namedInRow() || title).replace(/\s+/g, '') || '未知部门';
   const overview = readOverview(raw);
   const kind = /决算/.test(title) ? 'final' : 'budget';
   const ctx: InterpretContext = { department, kind, fiscalYear: yearMatch ? Number(yearMatch[1]) : null, unitNames: overview.unitNames, notes: [] };
