@@ -96,7 +96,15 @@ for (const d of docs) {
     row.tables = read.disclosure.tables.filter((t) => t.present).map((t) => ({ id: t.id, status: t.reading?.status ?? 'unchecked' }));
     row.counts = a.counts;
     row.identities = identities(a.summary);
-    row.findings = a.check.findings;
+    // Each finding carries the reading status of the tables it points at, to tell findings read
+    // from confirmed tables from those that rest on an unchecked reading.
+    const status = new Map(
+      read.disclosure.tables.map((t) => [t.id, `${t.reading?.status ?? 'unchecked'}:${t.reading?.failed ?? 0}/${t.reading?.checked ?? 0}`]),
+    );
+    row.findings = a.check.findings.map((f) => ({
+      ...f,
+      tableStatus: [...new Set(f.locations.map((l) => l.table).filter((t): t is string => !!t))].map((t) => `${t}:${status.get(t) ?? '?'}`),
+    }));
   } catch (e) {
     row.refused = e instanceof InputError ? e.reason : `内部错误：${e instanceof Error ? e.message : String(e)}`;
   }
@@ -134,6 +142,20 @@ console.log(`  各恒等式均未被违反的文件：${allHold}/${read.length}�
 const errs = read.map((r) => r.counts.error);
 console.log(
   `错误：共 ${errs.reduce((a, b) => a + b, 0)} 项，每份中位数 ${median(errs)}，无错误的文件 ${errs.filter((e) => e === 0).length} 份；警告共 ${read.reduce((a, r) => a + r.counts.warning, 0)} 项`,
+);
+const errorsByRule = new Map<string, { n: number; unconfirmed: number }>();
+for (const f of read.flatMap((r) => r.findings as { rule: string; severity: string; tableStatus: string[] }[])) {
+  if (f.severity !== 'error') continue;
+  const e = errorsByRule.get(f.rule) ?? { n: 0, unconfirmed: 0 };
+  e.n++;
+  if (f.tableStatus.some((s) => !/:(confirmed|exceptions):/.test(s))) e.unconfirmed++;
+  errorsByRule.set(f.rule, e);
+}
+console.log(
+  `错误按规则（其中涉及未确认读取的表）：${[...errorsByRule]
+    .sort((a, b) => b[1].n - a[1].n)
+    .map(([r, e]) => `${r} ${e.n}（${e.unconfirmed}）`)
+    .join('；')}`,
 );
 console.log(`耗时：中位数 ${median(rows.map((r) => r.ms)).toFixed(0)} ms，最慢 ${Math.max(...rows.map((r) => r.ms)).toFixed(0)} ms`);
 
