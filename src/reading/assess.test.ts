@@ -34,3 +34,19 @@ test('assess: the status follows the number of unrelated causes, not the number 
   // Many rows whose names do not fit their codes: labels read against the wrong codes.
   assert.equal(readingOf({ checked: 10, failed: 0, causes: 0, misnamed: 12 }, 20).status, 'unreliable');
 });
+
+test('assess: a failing identity with too few holding ones beside it does not confirm the reading', () => {
+  // 1 of 1, 1 of 2, 2 of 4: nothing tells a misreading from a slip.
+  for (const [checked, failed] of [
+    [1, 1],
+    [2, 1],
+    [4, 2],
+  ] as const) {
+    const r = readingOf({ checked, failed, causes: 1, misnamed: 0 }, 5);
+    assert.equal(r.status, 'unreliable', `${failed}/${checked}`);
+    assert.match(r.reason ?? '', /成立的太少/);
+  }
+  // One failure among enough holding identities is a local exception: a candidate real error.
+  assert.equal(readingOf({ checked: 3, failed: 1, causes: 1, misnamed: 0 }, 5).status, 'exceptions');
+  assert.equal(readingOf({ checked: 9, failed: 2, causes: 2, misnamed: 0 }, 5).status, 'exceptions');
+});
