@@ -51,4 +51,10 @@ test('name-mismatch: a wrapped name read with a piece of its own wrap twice is a
   // A different name is still a different name, even when it shares the start.
   assert.equal(wrapArtefact('机关事业单位职业年金缴费支出', '机关事业单位基本养老保险缴费支出'), false);
   assert.equal(wrapArtefact('行政运行', '事业运行'), false);
+  // Other text glued on, or the first line of a wrapped name lost.
+  assert.equal(wrapArtefact('机关事业单位职业年金缴费支出', '保险缴费支出机关事业单位职业年金缴费支出'), true);
+  assert.equal(wrapArtefact('购房补贴', '购房补贴四、财政拨款收支预算总表'), true);
+  assert.equal(wrapArtefact('机关事业单位职业年金缴费支出', '缴费支出'), true);
+  assert.equal(wrapArtefact('行政运行', '其他行政运行'), false);
+  assert.equal(wrapArtefact('行政运行', '运行费'), false);
 });

@@ -32,12 +32,18 @@ export const nameMismatch: Rule = {
 };
 
 /**
- * A wrapped name cell read with a piece of its own wrap twice ("缴费支出机关事业单位职业年金缴费支出"):
- * the printed text is the name (or its start) plus fragments of that same name — a reading
- * artefact, not a different name.
+ * A printed name that is the catalog name misread, not a different name: a wrapped cell read with a
+ * piece of its own wrap twice ("缴费支出机关事业单位职业年金缴费支出"), with another cell's text glued
+ * on, or with its first line lost.
  */
 export function wrapArtefact(name: string, printed: string): boolean {
   const p = printed.replace(/\s+/g, '');
+  // The whole name with other text glued on (a neighbour's wrapped tail, the next page's running
+  // header or section heading): the name itself is printed right. "其他…" would name another item.
+  const at = p.indexOf(name);
+  if (at >= 0 && p !== name && !/其他$/.test(p.slice(0, at))) return true;
+  // Only the end of the name: its first half sits on the line above the code, read with the row before.
+  if (p.length >= 2 && p.length < name.length && name.endsWith(p)) return true;
   for (let len = Math.min(name.length, p.length); len >= Math.max(4, Math.ceil(name.length * 0.6)); len--) {
     const at = p.indexOf(name.slice(0, len));
     if (at < 0) continue;
