@@ -293,6 +293,8 @@ function headerStacks(header: PositionedLine[]): { stacks: Stack[]; groups: { to
  * headers over that stack.
  */
 function headerPaths(header: PositionedLine[], cols: { x0: number; x1: number }[]): string[][] {
+  const blocks = blockPaths(header, cols);
+  if (blocks) return blocks;
   const { stacks, groups } = headerStacks(header);
   const left = cols.length ? cols[0]!.x0 - (cols[0]!.x1 - cols[0]!.x0) * 2.5 : 0;
   const candidates = stacks.filter((s) => s.x1 > left);
@@ -337,6 +339,45 @@ function headerPaths(header: PositionedLine[], cols: { x0: number; x1: number }[
       .sort((a, b) => a.line - b.line)
       .map((g) => g.token.text);
     return [...over, ...stack.words.map((w) => w.text)];
+  });
+}
+
+/**
+ * Wide tables repeat one run of leaf headers under each group: 一般公共预算 | 政府性基金 | 国有资本经营
+ * under 总计, 因公出国(境)费 …; 上年 | 本年 | 增减 under each item. A group label is centred over its
+ * block and often narrower than it, so it overlaps only the block's middle leaf and word overlap
+ * cannot nest it. The blocks are cut from the repeating leaf line instead, and each takes the labels
+ * above whose centre falls inside it. Null when no header line repeats a run of leaves.
+ */
+export function blockPaths(header: PositionedLine[], cols: { x0: number; x1: number }[]): string[][] | null {
+  if (header.length < 2 || cols.length < 4) return null;
+  const at = header.reduce((best, l, i) => (l.tokens.length > header[best]!.tokens.length ? i : best), 0);
+  const leaves = header[at]!.tokens;
+  const words = leaves.map((t) => squash(t.text));
+  const period = [2, 3, 4, 5].find(
+    (p) => words.length % p === 0 && words.length / p >= 2 && new Set(words.slice(0, p)).size === p && words.every((w, i) => w === words[i % p]),
+  );
+  if (!period || at === 0) return null;
+  // A leaf wrapped over lines ("一般公共预" over "算") continues on the lines below it.
+  const leafText = leaves.map((t) =>
+    [t, ...header.slice(at + 1).flatMap((l) => l.tokens.filter((u) => Math.min(u.x1, t.x1) - Math.max(u.x0, t.x0) > 0))].map((u) => u.text.trim()).join(''),
+  );
+  const spans = Array.from({ length: words.length / period }, (_, b) => {
+    const first = leaves[b * period]!;
+    const last = leaves[b * period + period - 1]!;
+    const before = leaves[b * period - 1];
+    const after = leaves[b * period + period];
+    // The outer blocks reach as far out as the inner ones do (not over the row labels).
+    const gap = leaves[period]!.x0 - leaves[period - 1]!.x1;
+    return { x0: before ? (before.x1 + first.x0) / 2 : first.x0 - gap / 2, x1: after ? (last.x1 + after.x0) / 2 : last.x1 + gap / 2 };
+  });
+  const above = header.slice(0, at).map((l) => l.tokens);
+  const ancestors = spans.map((s) => above.flatMap((ts) => ts.filter((t) => centre(t) >= s.x0 && centre(t) < s.x1).map((t) => t.text.trim())));
+  // Every block must be named from above, or the line is not a run of leaves under groups.
+  if (ancestors.some((a) => a.length === 0)) return null;
+  return cols.map((c) => {
+    const k = leaves.reduce((best, t, i) => (Math.abs(centre(t) - centre(c)) < Math.abs(centre(leaves[best]!) - centre(c)) ? i : best), 0);
+    return [...ancestors[Math.floor(k / period)]!, leafText[k]!];
   });
 }
 
@@ -421,6 +462,38 @@ function leftmostSubtotalIsTotal(cols: Column[], wanted: Map<string, number>) {
   if (rival || claimed) first.measure = 'total';
 }
 
+/**
+ * A comparison printed down the page: one row per year (2025 年, 2026 年) and a change row
+ * (增减变化金额). The latest year's row is the table's total; last year's and the change are not
+ * this year's figures. Rows are left alone unless every row is a year or a change.
+ */
+export function yearRows(rows: RawRow[], labelColumn: number): RawRow[] {
+  const yearOf = (r: RawRow) => /((?:19|20)\d{2})\s*年(度)?(预算|决算)?数?$/.exec(r.cells[labelColumn] ?? '')?.[1];
+  const change = (r: RawRow) => /增减|变化|增长|比上年/.test(r.cells[labelColumn] ?? '');
+  const years = rows.map(yearOf);
+  const distinct = new Set(years.filter(Boolean));
+  if (distinct.size < 2 || !rows.every((r, i) => years[i] || change(r))) return rows;
+  const latest = String(Math.max(...[...distinct].map(Number)));
+  return rows
+    .filter((_, i) => years[i] === latest)
+    .map((r) => ({ ...r, cells: r.cells.map((c, k) => (k === labelColumn ? '合计' : c)) }));
+}
+
+const FUND_MEASURES = new Set(['gpb', 'govFund', 'soc']);
+
+/**
+ * The measure of a column, where an item is split by fund (总计 › 一般公共预算 | 政府性基金 |
+ * 国有资本经营) in a table that does not measure funds: the column of the table's own fund carries the
+ * item, the other funds' columns nothing.
+ */
+function fundSplitMeasure(path: string[], headerText: string, spec: ProfileTable, wanted: Map<string, number>): string | null {
+  const measure = measureOfHeader(path, headerText);
+  if (!measure || !FUND_MEASURES.has(measure) || wanted.has(measure) || path.length < 2) return measure;
+  const item = measureOfHeader(path.slice(0, -1), headerText);
+  if (!item || !wanted.has(item) || FUND_MEASURES.has(item)) return measure;
+  return spec.fundType === measure ? item : null;
+}
+
 /** A token's box on the page, from the token's x extent and its line's vertical extent. */
 function boxOf(l: PositionedLine, t: Token): [number, number, number, number] | undefined {
   if (!l.box) return undefined;
@@ -432,9 +505,11 @@ function splitKeyValues(l: PositionedLine, labelLimit: number): { key: Token[]; 
   const key: Token[] = [];
   const values: Token[] = [];
   let seenLabel = false;
-  for (const t of l.tokens) {
+  for (const [i, t] of l.tokens.entries()) {
     const text = t.text.trim();
-    const amount = isAmountToken(text) || isPercentToken(text);
+    // A year labelling the row ("2026 年"), not an amount.
+    const year = /^(19|20)\d{2}$/.test(text) && /^年/.test(l.tokens[i + 1]?.text.trim() ?? '');
+    const amount = (isAmountToken(text) || isPercentToken(text)) && !year;
     const code = CODE.test(squash(text)) && !seenLabel && t.x1 <= labelLimit;
     if (amount && !code && (seenLabel || t.x0 >= labelLimit)) values.push(t);
     else {
@@ -528,8 +603,8 @@ function treePageGrid(lines: PositionedLine[], spec: ProfileTable, _options: Gri
   const found = findColumns(valueRows);
   const paths = headerPaths(header, found);
   const headerText = header.map((l) => l.tokens.map((t) => t.text).join('')).join('');
-  const cols: Column[] = found.map((c, j) => ({ ...c, measure: measureOfHeader(paths[j]!, headerText), header: paths[j]!.join('›'), side: 0 }));
   const wanted = new Map((spec.measures ?? []).map((m) => [m.measure, m.column]));
+  const cols: Column[] = found.map((c, j) => ({ ...c, measure: fundSplitMeasure(paths[j]!, headerText, spec, wanted), header: paths[j]!.join('›'), side: 0 }));
   // Unnamed columns: if the header names none of them, take the spec's measures in order.
   if (cols.every((c) => c.measure === null) && cols.length <= (spec.measures ?? []).length) cols.forEach((c, i) => (c.measure = spec.measures![i]!.measure));
   const prefer = spec.preferHeader ? new RegExp(spec.preferHeader) : null;
@@ -615,7 +690,7 @@ function treePageGrid(lines: PositionedLine[], spec: ProfileTable, _options: Gri
     const lc = spec.labelColumn ?? 0;
     prev.cells[lc] = (prev.cells[lc] ?? '') + pendingLabel.join('');
   }
-  return { rows, columns: cols.map((c) => ({ measure: c.measure, header: c.header, x0: c.x0, x1: c.x1 })), notes };
+  return { rows: yearRows(rows, spec.labelColumn ?? 0), columns: cols.map((c) => ({ measure: c.measure, header: c.header, x0: c.x0, x1: c.x1 })), notes };
 }
 
 /**

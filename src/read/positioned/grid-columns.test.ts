@@ -1,0 +1,68 @@
+// Columns and headers of wide tables: block headers, fund splits, years as rows, blank columns.
+// Fixtures are token positions cut from real PDFs of ../shared/wild (page and document in each test).
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { Profile, ProfileTable } from '../../profiles/types.js';
+import { treeGrid, yearRows } from './grid.js';
+import type { PositionedLine } from './types.js';
+
+const profile = (id: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../../profiles/${id}.json`, import.meta.url)), 'utf8')) as Profile;
+const spec = (id: string, table: string) => profile(id).tables.find((t) => t.id === table)! as ProfileTable;
+
+/** "text[x0-x1] text[x0-x1] …" → one positioned line. */
+export function line(n: number, tokens: string, page = 1): PositionedLine {
+  return {
+    page,
+    y: n * 20,
+    height: 10,
+    line: n,
+    tokens: [...tokens.matchAll(/(\S+)\[(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)\]/g)].map((m) => ({ text: m[1]!, x0: Number(m[2]), x1: Number(m[3]) })),
+  };
+}
+
+test('三公 by fund, years as rows (w064 p.34): blocks of 一般公共预算|政府性基金|国有资本经营 under each item; the latest year is the row', () => {
+  const funds = (xs: number[]) =>
+    xs.map((x, k) => `${['一般公共预', '政府性基金', '国有资本经'][k % 3]}[${x}-${x + 50}]`).join(' ');
+  const xs = [318, 380, 442, 503, 565, 626, 688, 750, 811, 873, 934, 996, 1058, 1119, 1181, 1242, 1304, 1366];
+  const amounts = (vals: string[]) => vals.map((v, k) => `${v}[${xs[k]! + 50 - v.length * 5}-${xs[k]! + 50}]`).join(' ');
+  const lines = [
+    line(1, '公务用车购置及运行维护费[1084-1204]'),
+    line(2, '总计[395-415] 因公出国(境)费[555-625] 公务接待费[750-800]'),
+    line(3, '预算单位[106-146] 年度[260-280] 小计[949-969] 公务用车购置费[1109-1179] 公务用车运行维护费[1284-1374]'),
+    line(4, funds(xs)),
+    line(5, xs.map((x, k) => `${['算', '预算', '营预算'][k % 3]}[${x + 20}-${x + 35}]`).join(' ')),
+    line(6, `深圳市人民政府国有资产监督管理委员会[30-210] 2025[233-253] 年[255-265] ${amounts(['26.13', '0.00', '0.00', '3.33', '0.00', '0.00', '6.00', '0.00', '0.00', '16.80', '0.00', '0.00', '12.00', '0.00', '0.00', '4.80', '0.00', '0.00'])}`),
+    line(7, `2026[233-253] 年[255-265] ${amounts(['120.80', '0.00', '0.00', '98.00', '0.00', '0.00', '6.00', '0.00', '0.00', '16.80', '0.00', '0.00', '12.00', '0.00', '0.00', '4.80', '0.00', '0.00'])}`),
+    line(8, `增减变化金额[233-293] ${amounts(['94.67', '0.00', '0.00', '94.67', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00'])}`),
+  ];
+  const grid = treeGrid(lines, spec('shenzhen-budget', '9'));
+  // Only the 一般公共预算 column of each item is read; the other funds' columns carry nothing.
+  assert.deepEqual(
+    grid.columns.filter((c) => c.measure).map((c) => [c.measure, c.header]),
+    [
+      ['total', '总计›一般公共预算'],
+      ['abroad', '因公出国(境)费›一般公共预算'],
+      ['reception', '公务接待费›一般公共预算'],
+      ['vehicle', '小计›一般公共预算'],
+      ['vehiclePurchase', '公务用车购置及运行维护费›公务用车购置费›一般公共预算'],
+      ['vehicleOperation', '公务用车运行维护费›一般公共预算'],
+    ],
+  );
+  assert.deepEqual(
+    grid.rows.map((r) => r.cells),
+    [['', '合计', '120.80', '98.00', '16.80', '12.00', '4.80', '6.00']],
+  );
+});
+
+test('years as rows: only when every row is a year or a change', () => {
+  const row = (label: string) => ({ cells: ['', label, '1.00'], line: 1, page: 1 });
+  assert.deepEqual(
+    yearRows([row('2025年'), row('2026 年'), row('增减变化金额')], 1).map((r) => r.cells[1]),
+    ['合计'],
+  );
+  assert.equal(yearRows([row('2025年'), row('2026年'), row('行政运行')], 1).length, 3);
+  assert.equal(yearRows([row('2026年'), row('增减')], 1).length, 2);
+});
