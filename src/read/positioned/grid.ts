@@ -271,7 +271,17 @@ function headerStacks(header: PositionedLine[]): { stacks: Stack[]; groups: { to
   const isGroup = (w: { t: Token; li: number }) => {
     const below = words.filter((o) => o.li > w.li && overlap(o.t, w.t) > 0.5 * Math.min(o.t.x1 - o.t.x0, w.t.x1 - w.t.x0));
     // Two or more words below it that sit side by side.
-    return below.some((a) => below.some((b) => overlap(a.t, b.t) <= 0 && a !== b));
+    if (below.some((a) => below.some((b) => overlap(a.t, b.t) <= 0 && a !== b))) return true;
+    // …or it is centred over the narrow gap between two neighbouring words of a lower line
+    // ("预算数" over 一般公共预算 | 政府性基金预算): a label wider than that gap spans both columns. A
+    // column's own label between two others leaves a gap at least as wide as itself.
+    const c = centre(w.t);
+    return words.some(
+      (a) =>
+        a.li > w.li &&
+        a.t.x1 <= c &&
+        words.some((b) => b.li === a.li && b.t.x0 >= c && b.t.x0 - a.t.x1 < w.t.x1 - w.t.x0 && !words.some((x) => x.li === a.li && x.t.x0 > a.t.x1 && x.t.x1 < b.t.x0)),
+    );
   };
   const groups = words.filter(isGroup);
   const stacks: Stack[] = [];
