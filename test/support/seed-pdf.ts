@@ -25,8 +25,7 @@ export function seedHtml(text: string): string {
       out.push('<tr>');
       for (let i = 0; i < cells.length; i++) {
         let span = 1;
-        if (process.env.SPAN && header && cells[i]!.trim())
-          while (i + span < cells.length && !cells[i + span]!.trim()) span++;
+        if (header && cells[i]!.trim()) while (i + span < cells.length && !cells[i + span]!.trim()) span++;
         const numeric = AMOUNT.test(cells[i]!.trim());
         out.push(`<td${span > 1 ? ` colspan="${span}"` : ''}${numeric ? ' class="n"' : ''}>${esc(cells[i]!.trim())}</td>`);
         i += span - 1;

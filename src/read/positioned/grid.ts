@@ -280,7 +280,9 @@ function headerStacks(header: PositionedLine[]): { stacks: Stack[]; groups: { to
       (a) =>
         a.li > w.li &&
         a.t.x1 <= c &&
-        words.some((b) => b.li === a.li && b.t.x0 >= c && b.t.x0 - a.t.x1 < w.t.x1 - w.t.x0 && !words.some((x) => x.li === a.li && x.t.x0 > a.t.x1 && x.t.x1 < b.t.x0)),
+        words.some(
+          (b) => b.li === a.li && b.t.x0 >= c && b.t.x0 - a.t.x1 < w.t.x1 - w.t.x0 && !words.some((x) => x.li === a.li && x.t.x0 > a.t.x1 && x.t.x1 < b.t.x0),
+        ),
     );
   };
   const groups = words.filter(isGroup);
@@ -484,9 +486,7 @@ export function yearRows(rows: RawRow[], labelColumn: number): RawRow[] {
   const distinct = new Set(years.filter(Boolean));
   if (distinct.size < 2 || !rows.every((r, i) => years[i] || change(r))) return rows;
   const latest = String(Math.max(...[...distinct].map(Number)));
-  return rows
-    .filter((_, i) => years[i] === latest)
-    .map((r) => ({ ...r, cells: r.cells.map((c, k) => (k === labelColumn ? '合计' : c)) }));
+  return rows.filter((_, i) => years[i] === latest).map((r) => ({ ...r, cells: r.cells.map((c, k) => (k === labelColumn ? '合计' : c)) }));
 }
 
 const FUND_MEASURES = new Set(['gpb', 'govFund', 'soc']);
