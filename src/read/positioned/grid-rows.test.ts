@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { joinYearWords } from './grid.js';
+import type { ProfileTable } from '../../profiles/types.js';
+import { joinWrappedCells, joinYearWords, treeGrid } from './grid.js';
 import type { PositionedLine, Token } from './types.js';
 
 const tok = (text: string, x0: number, x1 = x0 + text.length * 10): Token => ({ text, x0, x1 });
@@ -24,5 +25,126 @@ test('a year followed by 年… is text, not an amount; a lone year or amount st
   assert.deepEqual(
     c!.tokens.map((t) => t.text),
     ['合计', '2,026.00'],
+  );
+});
+
+const pdfLine = (y: number, ...tokens: Token[]): PositionedLine => ({ page: 1, y, height: 7.5, tokens, line: Math.round(y), box: [0, 0, 0, 0] });
+
+test('a name wrapped around its row (above and below the amounts) is one row; rows a pitch apart stay apart', () => {
+  const out = joinWrappedCells([
+    pdfLine(223, tok('06', 64, 71), tok('事业运行', 95, 135), tok('67.27', 213, 232)),
+    pdfLine(240.4, tok('对机关事业单位基本养老', 95, 178)),
+    pdfLine(244.2, tok('07', 64, 71), tok('101,790.00', 194, 232)),
+    pdfLine(248, tok('保险基金的补助', 80, 133)),
+    // The last characters printed a little aside of the rest of the name.
+    pdfLine(261.6, tok('其他行政事业单位养老支', 95, 178)),
+    pdfLine(265.4, tok('99', 64, 71), tok('3.72', 217, 232)),
+    pdfLine(269.2, tok('出', 80, 88)),
+    pdfLine(286.6, tok('07', 42, 50), tok('就业补助', 88, 118), tok('745.00', 209, 232)),
+    pdfLine(294.1, tok('（含补贴）', 88, 128)),
+    pdfLine(307.8, tok('02', 64, 71), tok('职业培训补贴', 95, 140), tok('390.00', 209, 232)),
+  ]);
+  assert.deepEqual(
+    out.map((l) => l.tokens.map((t) => t.text).join('|')),
+    [
+      '06|事业运行|67.27',
+      '07|对机关事业单位基本养老保险基金的补助|101,790.00',
+      '99|其他行政事业单位养老支出|3.72',
+      '07|就业补助（含补贴）|745.00',
+      '02|职业培训补贴|390.00',
+    ],
+  );
+});
+
+test('a wrapped name in the first of several label columns stays in its column', () => {
+  const out = joinWrappedCells([
+    pdfLine(421.5, tok('2080501-行政单位离退休', 63, 139), tok('50905-离退休费', 192, 241), tok('3.058000', 481, 507)),
+    pdfLine(433.8, tok('2080502-事业单位离退休', 63, 139), tok('50901-社会福利和救助', 192, 261), tok('18.000000', 477, 507)),
+    pdfLine(446.0, tok('2080502-事业单位离退休', 63, 139), tok('50905-离退休费', 192, 241), tok('169.407000', 474, 507)),
+    pdfLine(457.4, tok('2080505-机关事业单位基本养老保险缴费', 63, 187)),
+    pdfLine(461.6, tok('50102-社会保障缴费', 192, 254), tok('1,072.390656', 469, 507)),
+    pdfLine(465.7, tok('支出', 63, 77)),
+  ]);
+  assert.deepEqual(
+    out.at(-1)!.tokens.map((t) => t.text),
+    ['2080505-机关事业单位基本养老保险缴费支出', '50102-社会保障缴费', '1,072.390656'],
+  );
+});
+
+test('layout text (no boxes) and statements with empty items are left alone', () => {
+  const lines = [
+    pdfLine(126.1, tok('一、财政拨款收入', 45, 120), tok('1,717.85', 258, 296), tok('一、一般公共服务支出', 300, 384), tok('1,378.84', 512, 550)),
+    pdfLine(144.5, tok('一般公共预算收入', 64, 139), tok('1,717.85', 258, 296), tok('二、外交支出', 300, 350)),
+    pdfLine(162.8, tok('政府性基金预算收入', 64, 148), tok('三、公共安全支出', 300, 367)),
+    pdfLine(181.2, tok('国有资本经营预算收入', 64, 158), tok('四、教育支出', 300, 350), tok('1.00', 531, 550)),
+    pdfLine(199.6, tok('五、科学技术支出', 300, 367)),
+    pdfLine(236.4, tok('七、社会保障和就业支出', 300, 393), tok('178.50', 522, 550)),
+  ];
+  assert.deepEqual(joinWrappedCells(lines), lines);
+  const layout = lines.map(({ box: _box, ...l }) => l);
+  assert.deepEqual(joinWrappedCells(layout), layout);
+});
+
+test('the tail of a name printed at the far left of its cell, with no code between, still ends the name', () => {
+  const out = joinWrappedCells([
+    pdfLine(291.9, tok('奖金', 70, 90), tok('596.37', 249, 279)),
+    pdfLine(308.0, tok('机关事业单位基本养老保险缴', 70, 200)),
+    pdfLine(315.8, tok('421.78', 249, 279)),
+    pdfLine(323.6, tok('费', 30, 40)),
+    pdfLine(339.7, tok('职业年金缴费', 70, 130), tok('210.89', 249, 279)),
+  ]);
+  assert.deepEqual(
+    out.map((l) => l.tokens.map((t) => t.text).join('|')),
+    ['奖金|596.37', '机关事业单位基本养老保险缴费|421.78', '职业年金缴费|210.89'],
+  );
+});
+
+const spec = {
+  id: '3',
+  title: '支出总表',
+  layout: 'classTree',
+  labelColumn: 1,
+  codeColumns: [0],
+  measures: [{ measure: 'total', column: 2 }],
+} as unknown as ProfileTable;
+
+test('类 | 款 | 项 in columns of their own: a row printing only 款 or 项 digits extends its parent code', () => {
+  const header = [
+    pdfLine(120, tok('科目编码', 29, 63), tok('科目名称', 114, 148), tok('合计', 200, 217)),
+    pdfLine(130, tok('类', 21, 29), tok('款', 42, 50), tok('项', 63, 72)),
+  ];
+  const data = [
+    pdfLine(180.6, tok('合', 80, 88), tok('计', 95, 103), tok('1,073.45', 194, 232)),
+    pdfLine(201.8, tok('208', 19, 31), tok('社会保障和就业支出', 80, 148), tok('1,073.45', 194, 232)),
+    pdfLine(223.0, tok('01', 42, 50), tok('人力资源和社会保障管理事务', 88, 178), tok('1,073.45', 194, 232)),
+    pdfLine(244.2, tok('01', 64, 71), tok('行政运行', 95, 125), tok('1,000.00', 194, 232)),
+    pdfLine(265.4, tok('02', 64, 71), tok('一般行政管理事务', 95, 155), tok('73.45', 209, 232)),
+  ];
+  const { rows } = treeGrid([...header, ...data], spec);
+  assert.deepEqual(
+    rows.map((r) => r.cells.slice(0, 3)),
+    [
+      ['', '合计', '1,073.45'],
+      ['208', '社会保障和就业支出', '1,073.45'],
+      ['20801', '人力资源和社会保障管理事务', '1,073.45'],
+      ['2080101', '行政运行', '1,000.00'],
+      ['2080102', '一般行政管理事务', '73.45'],
+    ],
+  );
+  // A continuation page: the codes extend the last code read before it.
+  const more = treeGrid(
+    [
+      ...header,
+      pdfLine(180, tok('05', 64, 71), tok('劳动保障监察', 95, 140), tok('5.00', 209, 232)),
+      pdfLine(200, tok('06', 64, 71), tok('就业管理事务', 95, 140), tok('6.00', 209, 232)),
+      pdfLine(220, tok('07', 64, 71), tok('其他', 95, 140), tok('7.00', 209, 232)),
+    ],
+    spec,
+    false,
+    { parentCode: '2080102' },
+  );
+  assert.deepEqual(
+    more.rows.map((r) => r.cells[0]),
+    ['2080105', '2080106', '2080107'],
   );
 });

@@ -25,6 +25,9 @@ const isDecimalAmount = (t: string) => /^-?[\d,]*\d\.\d+$/.test(t.replace(/\s+/g
  * nothing on a table yields the default rows and is dropped.
  */
 export interface GridOptions {
+  /** The last classification code read before these lines (a table continued from an earlier
+   *  page): a 款 or 项 printed by its own digits only extends it. Not a reading variant. */
+  readonly parentCode?: string;
   /** Reserved for candidate generators; the default reading sets none. */
   readonly [option: string]: unknown;
 }
@@ -583,9 +586,112 @@ export function joinYearWords(lines: PositionedLine[]): PositionedLine[] {
   });
 }
 
+/**
+ * A cell wrapped over several lines inside one table row: the row's amounts are printed once, on
+ * the middle line, and the wrapped name ("机关事业单位基本养老" / "2080505 421.78 …" / "保险缴费支出")
+ * or code above and below it, closer to it than rows are to each other. Such a run of lines is one
+ * row: its label fragments join top to bottom. Lines nearer to their neighbour than 0.6 of the
+ * rows' pitch and than 1.2 line heights are one row. Only PDF lines (with a
+ * box) are measured: layout text has one line per row of characters and no pitch to tell by.
+ */
+export function joinWrappedCells(lines: PositionedLine[]): PositionedLine[] {
+  const hasAmounts = (l: PositionedLine) => l.tokens.some((t) => isDecimalAmount(t.text));
+  // Pitch: from each line with amounts to the next one (wrapped fragments between them skipped).
+  const dys: number[] = [];
+  const anchors = lines.filter((l) => l.box && hasAmounts(l));
+  for (let i = 1; i < anchors.length; i++) {
+    const [a, b] = [anchors[i - 1]!, anchors[i]!];
+    if (a.page === b.page && b.y > a.y) dys.push(b.y - a.y);
+  }
+  if (dys.length < 2) return lines;
+  // A low quantile: single-line rows are the nearest; rows without amounts (a statement's empty
+  // items) make some distances multiples of the pitch.
+  const pitch = [...dys].sort((x, y) => x - y)[Math.floor(dys.length / 4)]!;
+  // Lines of one cell are stacked a line height apart at most, and nearer than rows are.
+  const near = (a: PositionedLine, b: PositionedLine) => b.y - a.y < Math.min(0.6 * pitch, 1.2 * Math.max(a.height, b.height));
+  const out: PositionedLine[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.box && lines[j]!.page === lines[i]!.page && near(lines[j - 1]!, lines[j]!)) j++;
+    const run = lines.slice(i, j);
+    // Several rows in one run (most rows wrapped, so the pitch is large): cut between each two rows
+    // with amounts at the widest gap.
+    const at = run.flatMap((l, k) => (hasAmounts(l) ? [k] : []));
+    const cuts = [0];
+    for (let k = 1; k < at.length; k++) {
+      let cut = at[k]!;
+      for (let c = at[k - 1]! + 1; c <= at[k]!; c++) if (run[c]!.y - run[c - 1]!.y > run[cut]!.y - run[cut - 1]!.y) cut = c;
+      cuts.push(cut);
+    }
+    cuts.push(run.length);
+    for (let k = 0; k + 1 < cuts.length; k++) {
+      const part = run.slice(cuts[k], cuts[k + 1]);
+      const merged = part.length > 1 && part[0]!.box ? mergeRun(part, hasAmounts) : null;
+      if (merged) out.push(merged);
+      else out.push(...part);
+    }
+    i = j;
+  }
+  return out;
+}
+
+/** One row from a run of lines: exactly one carries amounts; the others hold only text left of them. */
+function mergeRun(run: PositionedLine[], hasAmounts: (l: PositionedLine) => boolean): PositionedLine | null {
+  const anchors = run.filter(hasAmounts);
+  if (anchors.length !== 1) return null;
+  const anchor = anchors[0]!;
+  const firstAmount = Math.min(...anchor.tokens.filter((t) => isDecimalAmount(t.text)).map((t) => t.x0));
+  const fragments = run.filter((l) => l !== anchor);
+  if (fragments.some((l) => l.tokens.some((t) => isDecimalAmount(t.text) || t.x1 > firstAmount))) return null;
+  const isText = (t: Token) => !isAmountToken(t.text) && !/^\d{1,2}$/.test(squash(t.text));
+  // Text groups: the anchor's own labels, then each fragment token joins the nearest group it
+  // touches (a centred second line may sit a little left or right of the first).
+  type Group = { x0: number; x1: number; em: number; parts: { y: number; text: string }[] };
+  const emOf = (t: Token) => (t.x1 - t.x0) / Math.max(1, [...t.text.trim()].length);
+  const groups: Group[] = anchor.tokens.filter(isText).map((t) => ({ x0: t.x0, x1: t.x1, em: emOf(t), parts: [{ y: anchor.y, text: t.text.trim() }] }));
+  const kept = anchor.tokens.filter((t) => !isText(t));
+  const gap = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) => Math.max(0, a.x0 - b.x1, b.x0 - a.x1);
+  const absorb = (g: Group, o: { x0: number; x1: number; parts: Group['parts'] }) => {
+    g.parts.push(...o.parts);
+    g.x0 = Math.min(g.x0, o.x0);
+    g.x1 = Math.max(g.x1, o.x1);
+  };
+  // Lines of one cell overlap (or touch) one another.
+  for (const l of fragments)
+    for (const t of l.tokens) {
+      const near = groups.filter((g) => gap(g, t) <= 0.5 * emOf(t)).sort((a, b) => gap(a, t) - gap(b, t))[0];
+      const part = { x0: t.x0, x1: t.x1, parts: [{ y: l.y, text: t.text.trim() }] };
+      if (near) absorb(near, part);
+      else groups.push({ ...part, em: emOf(t) });
+    }
+  // A lone line of fragments (the last characters of a name) may be printed aside of the rest of its
+  // cell, even at the cell's far left: it joins the nearest other cell of fragments, unless a code
+  // or an amount of the row stands between them.
+  const fromAnchor = (g: Group) => g.parts.some((p) => p.y === anchor.y);
+  const between = (a: Group, b: Group) => kept.some((k) => centre(k) > Math.min(a.x1, b.x1) && centre(k) < Math.max(a.x0, b.x0));
+  for (const g of [...groups]) {
+    if (fromAnchor(g) || new Set(g.parts.map((p) => p.y)).size > 1) continue;
+    const near = groups.filter((o) => o !== g && !fromAnchor(o) && !between(o, g)).sort((a, b) => gap(a, g) - gap(b, g))[0];
+    if (!near) continue;
+    absorb(near, g);
+    groups.splice(groups.indexOf(g), 1);
+  }
+  const text = groups.map((g) => ({
+    text: [...g.parts]
+      .sort((a, b) => a.y - b.y)
+      .map((p) => p.text)
+      .join(''),
+    x0: g.x0,
+    x1: g.x1,
+  }));
+  const tokens = [...kept, ...text].sort((a, b) => a.x0 - b.x0);
+  return { ...anchor, tokens };
+}
+
 /** A table's lines repaired (split numbers, glued amounts) and cut into header and data, 行次 dropped. */
 function tableParts(lines: PositionedLine[]) {
-  const joined = splitGlued(joinSplitNumbers(joinRaisedAmounts(joinYearWords(lines))));
+  const joined = joinWrappedCells(splitGlued(joinSplitNumbers(joinRaisedAmounts(joinYearWords(lines)))));
   const start = firstDataLine(joined);
   if (start < 0) return null;
   const header = joinSpacedHeader(joined.slice(0, start).filter((l) => !isColumnNumbers(l)));
@@ -601,7 +707,7 @@ export function treeGrid(lines: PositionedLine[], spec: ProfileTable, perPage = 
   return perPage ? byPage(lines, spec, options, treePageGrid) : treePageGrid(lines, spec, options);
 }
 
-function treePageGrid(lines: PositionedLine[], spec: ProfileTable, _options: GridOptions = {}): GridResult {
+function treePageGrid(lines: PositionedLine[], spec: ProfileTable, options: GridOptions = {}): GridResult {
   const notes: string[] = [];
   const parts = tableParts(lines);
   if (!parts) return { rows: [], columns: [], notes };
@@ -641,6 +747,20 @@ function treePageGrid(lines: PositionedLine[], spec: ProfileTable, _options: Gri
   const rows: RawRow[] = [];
   let pendingLabel: string[] = [];
   const headerWords = new Set([...header, ...joined.slice(0, start)].flatMap((l) => l.tokens.map((t) => squash(t.text))));
+  // 类 | 款 | 项 printed in columns of their own: a 款 row prints only its two digits under 款, a 项 row
+  // only its two under 项. The full code is the parent's code and these digits; which column they
+  // sit in says which parent.
+  // (Raw header lines: the spaced-word join would read "类 款 项" as one word.)
+  const rawHeader = joined.slice(0, start);
+  const levelHeads = rawHeader.flatMap((l) => l.tokens).filter((t) => /^[款项]$/.test(squash(t.text)));
+  const splitLevels = levelHeads.some((t) => squash(t.text) === '款') && rawHeader.some((l) => l.tokens.some((t) => squash(t.text) === '类'));
+  const levelOf = (t: Token): 5 | 7 | null => {
+    if (!splitLevels) return null;
+    const head = levelHeads.reduce((a, b) => (Math.abs(centre(b) - centre(t)) < Math.abs(centre(a) - centre(t)) ? b : a));
+    return squash(head.text) === '款' ? 5 : 7;
+  };
+  const carried = options.parentCode ?? '';
+  let parents = { class: carried.slice(0, 3), kuan: carried.length >= 5 ? carried.slice(0, 5) : '' };
   for (const l of data) {
     const { key, values } = splitKeyValues(l, labelLimit);
     // The header repeated at the top of a continuation page.
@@ -654,7 +774,10 @@ function treePageGrid(lines: PositionedLine[], spec: ProfileTable, _options: Gri
     for (const t of key) {
       const text = t.text.trim();
       const m = CODE_LABEL.exec(text);
-      if (!code && label.length === 0 && CODE.test(squash(text))) code = squash(text);
+      const level = !code && label.length === 0 && /^\d{2}$/.test(text) && parents.class ? levelOf(t) : null;
+      if (level === 5) code = parents.class + text;
+      else if (level === 7 && parents.kuan) code = parents.kuan + text;
+      else if (!code && label.length === 0 && CODE.test(squash(text))) code = squash(text);
       else if (!code && label.length === 0 && m) {
         code = m[1]!;
         label.push(m[2]!);
@@ -681,6 +804,7 @@ function treePageGrid(lines: PositionedLine[], spec: ProfileTable, _options: Gri
       prev.cells[lc] = (prev.cells[lc] ?? '') + pendingLabel.join('');
     }
     pendingLabel = [];
+    if (code.length >= 3) parents = { class: code.slice(0, 3), kuan: code.length >= 5 ? code.slice(0, 5) : '' };
     const codeCols = spec.codeColumns ?? [];
     if (code && codeCols.length) cells[codeCols[codeCols.length - 1]!] = code;
     if (unitCode && spec.unitCodeColumn !== undefined) cells[spec.unitCodeColumn] = unitCode;

@@ -175,8 +175,16 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
     const lines = body.filter((l) => !isNote.has(l));
     const previous = tables.find((t) => t.tableId === spec.id);
     const perPage = doc.format === 'layout';
+    // A continuation's 款/项 rows may print only their own digits: they extend the last code read.
+    const codeAt = spec.codeColumns?.at(-1);
+    const parentCode =
+      codeAt === undefined ? undefined : [...(previous?.rows ?? [])].reverse().find((r) => /^\d{3,7}$/.test(r.cells[codeAt] ?? ''))?.cells[codeAt];
     const gridOf = (options: GridOptions = {}) =>
-      spec.layout === 'statement' ? statementGrid(lines, spec, perPage, options) : spec.layout === 'classTree' ? treeGrid(lines, spec, perPage, options) : null;
+      spec.layout === 'statement'
+        ? statementGrid(lines, spec, perPage, options)
+        : spec.layout === 'classTree'
+          ? treeGrid(lines, spec, perPage, parentCode ? { ...options, parentCode } : options)
+          : null;
     const grid = gridOf();
     if (grid && process.env.YUSUAN_DEBUG_GRID)
       process.stderr.write(`[grid] 表${spec.id} 第${all[at]!.line}行 ${JSON.stringify(grid.columns.map((c) => [c.measure, c.header]))}\n`);
