@@ -113,6 +113,7 @@ function extractParagraph(text: string, lineAt: LineAt, section: string, sentenc
     let cursor = 0;
     const qiZhong = [...s.matchAll(/其中/g)].map((m) => m.index ?? 0);
     let lastAmount: NumericClaim | null = null;
+    const amountsAt: { at: number; claim: NumericClaim }[] = [];
     for (const m of s.matchAll(NUMBER_UNIT)) {
       const at = m.index ?? 0;
       const raw = m[1]!;
@@ -163,6 +164,7 @@ function extractParagraph(text: string, lineAt: LineAt, section: string, sentenc
         const parent = breakdownParents?.get(family);
         if (parent && parent.id !== id) claim.partOf = parent.id;
         lastAmount = claim;
+        amountsAt.push({ at, claim });
         lastByFamily.set(family, claim);
       }
       claims.push(claim);
@@ -170,7 +172,10 @@ function extractParagraph(text: string, lineAt: LineAt, section: string, sentenc
     // 持平 without a number is still a change claim ("与 2023 年预算持平").
     const flat = /([^，。；]*?)(与|较|比)\s*\d{4}\s*年[^，。；]*?(基本)?持平/.exec(s);
     if (flat && !claims.some((c) => c.sentence === sentence.index && c.kind === 'changeRate')) {
-      const subject = subjectOf(flat[1] ?? '') || lastAmount?.subject || '';
+      // It is about the last amount before it: "购置费 0.00 万元，与2025年预算持平；运行费 49.00 万元…".
+      const flatAt = flat.index + flat[0].length;
+      const flatAbout = [...amountsAt].reverse().find((x) => x.at < flatAt)?.claim ?? lastAmount;
+      const subject = subjectOf(flat[1] ?? '') || flatAbout?.subject || '';
       claims.push({
         id: `c${claims.length + 1}`,
         kind: 'change',
@@ -183,7 +188,7 @@ function extractParagraph(text: string, lineAt: LineAt, section: string, sentenc
         section,
         source,
         text: s,
-        ...(lastAmount ? { about: lastAmount.id } : {}),
+        ...(flatAbout ? { about: flatAbout.id } : {}),
       });
     }
     if (/。$/.test(s) && !/其中[:：]?$/.test(s)) lastByFamily = new Map(lastByFamily);

@@ -46,3 +46,21 @@ test('narrative.change: 持平 next to a non-zero change of the same figure is a
   assert.equal(Number(f.actual), 38.4);
   assertPointsAt(f, COST);
 });
+
+test('narrative.change: the year before stated in the sentence is the base of the rate', () => {
+  // 8722.30 − 6722.30 = 2000.00; 2000.00 ÷ 6722.30 = 29.75 %. The amount next to 增加 is last year's.
+  const stated = seedWith([COST, '比 2023 年预算增加 38.40 万元,增长 0.4%', '比 2023 年预算 6722.30 万元增加 2000.00 万元,增长 29.75%']);
+  assert.deepEqual(findingsOf(narrativeChange, stated), []);
+  const wrong = only(findingsOf(narrativeChange, stated.replace('增长 29.75%', '增长 30.75%')));
+  assert.equal(wrong.severity, 'error');
+  assert.equal(wrong.expected, '29.75');
+  assert.match(wrong.message, /上年数 6722\.30万元/);
+});
+
+test('narrative.change: 持平 is about the amount before it, not a later clause’s', () => {
+  const two = seedWith(
+    [COST, '的机关运行经费财政拨款预算为', '的公务用车购置费 0.00 万元,与 2023 年预算持平;机关运行经费财政拨款预算为'],
+    [COST, ',增长 0.4%,与 2023 年基本持平。', '。'],
+  );
+  assert.deepEqual(findingsOf(narrativeChange, two), []);
+});

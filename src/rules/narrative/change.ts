@@ -1,4 +1,4 @@
-import { proseToFen } from '../../money/amount.js';
+import { formatFenIn, proseToFen } from '../../money/amount.js';
 import { checkStatedRatio, ratio } from '../../money/rounding.js';
 import type { Draft, Rule } from '../types.js';
 import { analyseNarrative, claimLoc, directionSign } from './analysis.js';
@@ -64,17 +64,30 @@ export const narrativeChange: Rule = {
         });
         continue;
       }
-      const cur = current.figure?.fen ?? proseToFen(current.claim.value, current.claim.unit);
       const chg = proseToFen(amount.value, amount.unit);
-      if (cur === null || chg === null) continue;
+      if (chg === null) continue;
       const signed = (sa || 1) * chg;
-      const previous = cur - signed;
-      if (previous <= 0) continue;
-      const verdict = checkStatedRatio(ratio(Math.abs(signed), previous)!, '%', rate.value, rate.decimals);
+      // The year before can be read several ways, and the sentence is taken at its word if any one
+      // fits: the figure it states for that year ("比2025年预算数 14708.87 万元增加 185.92 万元": two
+      // amounts that differ by the change), or this year's figure — as stated, or as in the table —
+      // less the change.
+      const stated = proseToFen(current.claim.value, current.claim.unit);
+      const amounts = a.claims
+        .filter((c) => c.claim.kind === 'amount' && c.claim.sentence === rate.sentence)
+        .map((c) => proseToFen(c.claim.value, c.claim.unit))
+        .filter((v): v is number => v !== null);
+      const bases = [
+        ...amounts.filter((p) => amounts.some((q) => q - p === signed)),
+        ...[stated, current.figure?.fen ?? null].filter((v): v is number => v !== null).map((v) => v - signed),
+      ].filter((v) => v > 0);
+      if (bases.length === 0) continue;
+      const verdicts = bases.map((b) => checkStatedRatio(ratio(Math.abs(signed), b)!, '%', rate.value, rate.decimals));
+      const previous = bases[0]!;
+      const verdict = verdicts.find((v) => v.verdict === 'exact') ?? verdicts.find((v) => v.verdict === 'truncated') ?? verdicts[0]!;
       if (verdict.verdict === 'exact') continue;
       out.push({
         severity: verdict.verdict === 'truncated' ? 'warning' : 'error',
-        message: `情况说明第 ${rate.source.line} 行“${rate.direction} ${rate.value}%”与同句的“${amount.direction} ${amount.value}${amount.unit}”不符：上年数 = ${current.claim.value} ${amount.direction === '增加' || amount.direction === '增长' ? '−' : '+'} ${amount.value} ，变动率应为 ${verdict.computed}%`,
+        message: `情况说明第 ${rate.source.line} 行“${rate.direction} ${rate.value}%”与同句的“${amount.direction} ${amount.value}${amount.unit}”不符：上年数 ${formatFenIn(previous, amount.unit, Math.max(2, amount.decimals))}${amount.unit}，变动率应为 ${verdict.computed}%`,
         expected: verdict.computed,
         actual: rate.value,
         difference: (Number(rate.value) - Number(verdict.computed)).toFixed(rate.decimals),
