@@ -45,3 +45,13 @@ test('empty-table-note: a conditional legend on a table with figures is no claim
   // Under an empty table the same legend explains the blanks.
   assert.deepEqual(findingsOf(emptyTableNote, seedWith([FUND_NOTE, '注：本表无数据', '注：此表如无数字则表示单位无该项支出。'])), []);
 });
+
+test('empty-table-note: a table whose only row is 合计 0.00 agrees with a note that it has none', () => {
+  const TOTAL = lineOf('\t\t\t\t合 计\t\t\t', FUND_TITLE);
+  const zeros = seedWith([TOTAL, '合 计\t\t\t', '合 计\t0.00\t0.00\t0.00']);
+  assert.deepEqual(findingsOf(emptyTableNote, zeros), []);
+  // …while money in it contradicts the note.
+  const f = only(findingsOf(emptyTableNote, seedWith([TOTAL, '合 计\t\t\t', '合 计\t5.00\t5.00\t0.00'])));
+  assert.equal(f.severity, 'error');
+  assert.equal(f.locations[0]!.table, '4');
+});

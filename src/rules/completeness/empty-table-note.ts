@@ -24,7 +24,9 @@ export const emptyTableNote: Rule = {
           unit: null,
           locations: [{ line: t.source.line, table: t.id, label: t.printedTitle }],
         });
-      if (!t.empty && saysEmpty && !conditional)
+      // Rows of zeros (合计 0.00) are how many templates print "no such spending": they agree with the note.
+      const money = doc.facts.some((f) => f.table === t.id && /[1-9]/.test(f.value));
+      if (!t.empty && money && saysEmpty && !conditional)
         out.push({
           message: `表${t.id}“${t.printedTitle}”有数据，但注明“${t.note}”`,
           expected: null,
