@@ -8,7 +8,8 @@ import { runRules } from './rules/engine.js';
 import type { Finding } from './rules/types.js';
 import { summarize, type Summary } from './summary.js';
 
-export type FindingJson = Omit<Finding, 'title'>;
+/** A finding in `check --format json`: the rule id for tools, its zh-CN title for people; in report order. */
+export type FindingJson = Finding;
 
 export interface CheckDocumentJson {
   file: string;
@@ -48,7 +49,26 @@ export function analyse({ disclosure, profile, pageOf }: ReadResult): Analysis {
     profile: disclosure.meta.profile,
     counts: Object.fromEntries(Object.keys(SEVERITIES).map((s) => [s, counts[s as keyof typeof counts]])),
   };
-  return { findings, check: { document, findings: findings.map(({ title: _t, ...f }) => f) }, summary: summarize(disclosure), counts };
+  return {
+    findings,
+    check: {
+      document,
+      findings: findings.map((f) => ({
+        rule: f.rule,
+        severity: f.severity,
+        category: f.category,
+        title: f.title,
+        message: f.message,
+        expected: f.expected,
+        actual: f.actual,
+        difference: f.difference,
+        unit: f.unit,
+        locations: f.locations,
+      })),
+    },
+    summary: summarize(disclosure),
+    counts,
+  };
 }
 
 /** clean / warning / error: the worst severity found (info does not count). */

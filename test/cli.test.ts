@@ -23,11 +23,18 @@ function file(name: string, content: string | Buffer): string {
   return p;
 }
 
-test('check: zh-CN report grouped by category, exit 1 on the example (it has real errors)', () => {
+test('check: zh-CN report, errors then warnings then info, each by category, no rule ids; exit 1 on the example (it has real errors)', () => {
   const r = yusuan('check', SEED_PATH);
   assert.equal(r.code, 1);
-  for (const heading of ['■ 表内计算', '■ 表间核对', '■ 科目编码', '■ 说明与报表一致性', '■ 绩效目标', '■ 完整性'])
-    assert.ok(r.stdout.includes(heading), heading);
+  const at = (s: string) => r.stdout.indexOf(s);
+  assert.ok(at('■ 错误（') >= 0 && at('■ 错误（') < at('■ 警告（') && at('■ 警告（') < at('■ 提示（'), r.stdout.slice(0, 400));
+  const errors = r.stdout.slice(at('■ 错误（'), at('■ 警告（'));
+  for (const heading of ['【说明与报表一致性】', '【绩效目标】', '【完整性】']) assert.ok(errors.includes(heading), heading);
+  assert.ok(errors.indexOf('【说明与报表一致性】') < errors.indexOf('【绩效目标】') && errors.indexOf('【绩效目标】') < errors.indexOf('【完整性】'));
+  // The example's one 尾差 is a warning: it is listed after every error.
+  assert.ok(r.stdout.slice(at('■ 警告（'), at('■ 提示（')).includes('【表内计算】'));
+  assert.ok(errors.includes('✗ 缺少必须公开的报表'), 'the rule’s zh-CN title');
+  assert.doesNotMatch(r.stdout, /(arithmetic|reconcile|classification|narrative|performance|completeness)\.[a-z-]+/);
   assert.match(r.stdout, /检查：错误 \d+ 项/);
   assert.match(r.stdout, /第 841 行/);
   assert.equal(r.stderr, '');
@@ -40,10 +47,16 @@ test('check --format json: findings with decimal-string amounts and locations', 
   assert.equal(json.document.department, '四川省公安厅交通警察总队');
   assert.ok(json.findings.length > 5);
   for (const f of json.findings) {
-    assert.deepEqual(Object.keys(f).sort(), ['actual', 'category', 'difference', 'expected', 'locations', 'message', 'rule', 'severity', 'unit']);
+    assert.deepEqual(Object.keys(f), ['rule', 'severity', 'category', 'title', 'message', 'expected', 'actual', 'difference', 'unit', 'locations']);
     for (const k of ['expected', 'actual', 'difference']) assert.ok(f[k] === null || typeof f[k] === 'string');
     assert.ok(Array.isArray(f.locations) && (f.locations as unknown[]).length > 0);
   }
+  const rank = (f: Record<string, unknown>) => ['error', 'warning', 'info'].indexOf(f.severity as string);
+  assert.deepEqual(
+    json.findings.map(rank),
+    json.findings.map(rank).sort((a, b) => a - b),
+    'errors, then warnings, then info',
+  );
   const sub = json.findings.find((f) => f.rule === 'arithmetic.subtotal')!;
   assert.equal(sub.expected, '26371.19');
   assert.equal(sub.actual, '26371.20');

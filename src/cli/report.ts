@@ -1,6 +1,7 @@
-// The zh-CN text report of `yusuan check`: findings grouped by category, each with where it is.
+// The zh-CN text report of `yusuan check`: errors, then warnings, then info, each by category, with
+// where each finding is.
 
-import { CATEGORIES, KINDS, SCOPES, SEVERITIES, type Category } from '../glossary.js';
+import { CATEGORIES, KINDS, SCOPES, SEVERITIES, type Category, type Severity } from '../glossary.js';
 import type { Disclosure } from '../model/types.js';
 import type { Profile } from '../profiles/types.js';
 import type { Finding, FindingLocation } from '../rules/types.js';
@@ -25,27 +26,33 @@ export function textReport(doc: Disclosure, profile: Profile, findings: Finding[
     `读取：${present} 张表，${doc.facts.length} 个表内数字，${doc.narrative.claims.length} 处说明数字，${doc.performance.projects.length} 个项目绩效目标`,
   );
   lines.push(`检查：错误 ${count('error')} 项，警告 ${count('warning')} 项，提示 ${count('info')} 项`);
-  for (const cat of Object.keys(CATEGORIES) as Category[]) {
-    const group = findings.filter((f) => f.category === cat);
+  // What matters first: errors, then warnings, then info; within each, by category (zh-CN titles,
+  // no rule ids: those are in the JSON for tools).
+  for (const severity of Object.keys(SEVERITIES) as Severity[]) {
+    const ofSeverity = findings.filter((f) => f.severity === severity);
     lines.push('');
-    lines.push(`■ ${CATEGORIES[cat]}（${group.length === 0 ? '未发现问题' : `${group.length} 项`}）`);
-    let infos = 0;
-    for (const f of group) {
-      if (f.severity === 'info' && opts.maxInfo !== undefined && ++infos > opts.maxInfo) continue;
-      lines.push(`  ${MARK[f.severity]} [${SEVERITIES[f.severity]}] ${f.title}（${f.rule}）`);
-      lines.push(`    ${f.message}`);
-      const extra = [
-        f.expected !== null ? `应为 ${f.expected}` : null,
-        f.actual !== null ? `实为 ${f.actual}` : null,
-        f.difference !== null ? `差 ${f.difference}` : null,
-      ]
-        .filter(Boolean)
-        .join('，');
-      if (extra && f.expected !== null) lines.push(`    ${extra}${f.unit ? ` ${f.unit}` : ''}`);
-      const locs = f.locations.slice(0, 6).map(formatLocation);
-      if (locs.length) lines.push(`    位置：${locs.join('；')}${f.locations.length > 6 ? `；等 ${f.locations.length} 处` : ''}`);
+    lines.push(`■ ${SEVERITIES[severity]}（${ofSeverity.length === 0 ? '无' : `${ofSeverity.length} 项`}）`);
+    for (const cat of Object.keys(CATEGORIES) as Category[]) {
+      const group = ofSeverity.filter((f) => f.category === cat);
+      if (group.length === 0) continue;
+      lines.push(`  【${CATEGORIES[cat]}】`);
+      const shown = severity === 'info' && opts.maxInfo !== undefined ? group.slice(0, opts.maxInfo) : group;
+      for (const f of shown) {
+        lines.push(`  ${MARK[f.severity]} ${f.title}`);
+        lines.push(`    ${f.message}`);
+        const extra = [
+          f.expected !== null ? `应为 ${f.expected}` : null,
+          f.actual !== null ? `实为 ${f.actual}` : null,
+          f.difference !== null ? `差 ${f.difference}` : null,
+        ]
+          .filter(Boolean)
+          .join('，');
+        if (extra && f.expected !== null) lines.push(`    ${extra}${f.unit ? ` ${f.unit}` : ''}`);
+        const locs = f.locations.slice(0, 6).map(formatLocation);
+        if (locs.length) lines.push(`    位置：${locs.join('；')}${f.locations.length > 6 ? `；等 ${f.locations.length} 处` : ''}`);
+      }
+      if (shown.length < group.length) lines.push(`  · 本类另有 ${group.length - shown.length} 项提示（--all 显示全部）`);
     }
-    if (opts.maxInfo !== undefined && infos > opts.maxInfo) lines.push(`  · 另有 ${infos - opts.maxInfo} 项提示（--all 显示全部）`);
   }
   lines.push('');
   lines.push(

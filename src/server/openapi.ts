@@ -276,6 +276,7 @@ export const OPENAPI = {
           rule: str,
           severity: str,
           category: str,
+          title: str,
           message: str,
           expected: { type: ['string', 'null'] },
           actual: { type: ['string', 'null'] },

@@ -61,7 +61,7 @@ describe('DisclosureTable', () => {
 });
 
 describe('FindingsList', () => {
-  it('groups findings by category with counts and asks to show one in its table', async () => {
+  it('lists errors, then warnings, then info, each by category with zh-CN titles and no rule id in the text; asks to show one in its table', async () => {
     const { findings } = await seed();
     const w = mount(FindingsList, { props: { findings } });
     const counts = { error: 0, warning: 0, info: 0 } as Record<string, number>;
@@ -75,7 +75,20 @@ describe('FindingsList', () => {
     expect(w.findAll('li.finding')).toHaveLength(findings.length - hidden);
     for (const more of w.findAll('p.more button')) await more.trigger('click');
     expect(w.findAll('li.finding')).toHaveLength(findings.length);
-    expect(w.findAll('h3').map((h) => h.text())).toContain(`完整性（${findings.filter((f) => f.category === 'completeness').length}）`);
+    const sections = w.findAll('h3').map((h) => h.text());
+    expect(sections).toEqual(
+      (['error', 'warning', 'info'] as const).filter((s) => counts[s]! > 0).map((s) => `${{ error: '错误', warning: '警告', info: '提示' }[s]}（${counts[s]}）`),
+    );
+    const severities = w.findAll('li.finding').map((li) => li.attributes('data-severity'));
+    expect(severities).toEqual([...severities].sort((a, b) => ['error', 'warning', 'info'].indexOf(a!) - ['error', 'warning', 'info'].indexOf(b!)));
+    const errorCategories = findings.filter((f) => f.severity === 'error').map((f) => f.category);
+    expect(w.find('[data-severity-group="error"]').findAll('h4').map((h) => h.text().replace(/（\d+）$/, ''))).toEqual(
+      ['表内计算', '表间核对', '科目编码', '说明与报表一致性', '绩效目标', '完整性'].filter((c) =>
+        errorCategories.some((k) => ({ arithmetic: '表内计算', reconcile: '表间核对', classification: '科目编码', narrative: '说明与报表一致性', performance: '绩效目标', completeness: '完整性' })[k] === c),
+      ),
+    );
+    expect(w.text()).not.toMatch(/arithmetic\.|reconcile\.|narrative\.|completeness\./);
+    expect(w.find('li.finding .title').text()).toBe(findings.find((f) => f.severity === 'error')!.title);
     const subtotal = findings.findIndex((f) => f.rule === 'arithmetic.subtotal');
     await w.find(`li[data-finding="${subtotal}"] button.locate`).trigger('click');
     expect(w.emitted('select')?.[0]).toEqual([subtotal, '3-2']);

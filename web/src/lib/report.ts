@@ -9,12 +9,16 @@ function csvCell(v: unknown): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+const SEVERITY_ORDER: Record<string, number> = { error: 0, warning: 1, info: 2 };
+
+/** Findings as rows people read: errors, then warnings, then info (stable), the rule's zh-CN title, its id last for tools. */
 export function reportCsv(report: CheckReport): string {
-  const head = ['严重程度', '类别', '规则', '说明', '应为', '实为', '差额', '单位', '位置'];
-  const rows = report.findings.map((f) => [
+  const head = ['严重程度', '类别', '问题', '说明', '应为', '实为', '差额', '单位', '位置', '规则编号'];
+  const ordered = [...report.findings].sort((a, b) => (SEVERITY_ORDER[a.severity] ?? 3) - (SEVERITY_ORDER[b.severity] ?? 3));
+  const rows = ordered.map((f) => [
     severityName(f.severity),
     categoryName(f.category),
-    f.rule,
+    f.title ?? '',
     f.message,
     f.expected,
     f.actual,
@@ -23,6 +27,7 @@ export function reportCsv(report: CheckReport): string {
     f.locations
       .map((l) => [l.table ? `表${l.table}` : '', l.label ?? '', l.measure ?? '', l.page ? `第${l.page}页` : `第${l.line}行`].filter(Boolean).join(' '))
       .join('；'),
+    f.rule,
   ]);
   return '\ufeff' + [head, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
