@@ -77,14 +77,31 @@ describe('FindingsList', () => {
     expect(w.findAll('li.finding')).toHaveLength(findings.length);
     const sections = w.findAll('h3').map((h) => h.text());
     expect(sections).toEqual(
-      (['error', 'warning', 'info'] as const).filter((s) => counts[s]! > 0).map((s) => `${{ error: '错误', warning: '警告', info: '提示' }[s]}（${counts[s]}）`),
+      (['error', 'warning', 'info'] as const)
+        .filter((s) => counts[s]! > 0)
+        .map((s) => `${{ error: '错误', warning: '警告', info: '提示' }[s]}（${counts[s]}）`),
     );
     const severities = w.findAll('li.finding').map((li) => li.attributes('data-severity'));
     expect(severities).toEqual([...severities].sort((a, b) => ['error', 'warning', 'info'].indexOf(a!) - ['error', 'warning', 'info'].indexOf(b!)));
     const errorCategories = findings.filter((f) => f.severity === 'error').map((f) => f.category);
-    expect(w.find('[data-severity-group="error"]').findAll('h4').map((h) => h.text().replace(/（\d+）$/, ''))).toEqual(
+    expect(
+      w
+        .find('[data-severity-group="error"]')
+        .findAll('h4')
+        .map((h) => h.text().replace(/（\d+）$/, '')),
+    ).toEqual(
       ['表内计算', '表间核对', '科目编码', '说明与报表一致性', '绩效目标', '完整性'].filter((c) =>
-        errorCategories.some((k) => ({ arithmetic: '表内计算', reconcile: '表间核对', classification: '科目编码', narrative: '说明与报表一致性', performance: '绩效目标', completeness: '完整性' })[k] === c),
+        errorCategories.some(
+          (k) =>
+            ({
+              arithmetic: '表内计算',
+              reconcile: '表间核对',
+              classification: '科目编码',
+              narrative: '说明与报表一致性',
+              performance: '绩效目标',
+              completeness: '完整性',
+            })[k] === c,
+        ),
       ),
     );
     expect(w.text()).not.toMatch(/arithmetic\.|reconcile\.|narrative\.|completeness\./);

@@ -7,7 +7,10 @@ describe('reportCsv', () => {
     const { findings, summary } = await seed();
     const shuffled = [...findings].reverse();
     const csv = reportCsv({ document: { title: 't', department: 'd', year: 2024, kind: 'budget', profile: 'p', format: 'text' }, summary, findings: shuffled });
-    const rows = csv.replace(/^\ufeff/, '').trim().split('\r\n');
+    const rows = csv
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(rows[0]).toBe('严重程度,类别,问题,说明,应为,实为,差额,单位,位置,规则编号');
     const severities = rows.slice(1).map((r) => r.split(',')[0]);
     const rank = (s: string | undefined) => ['错误', '警告', '提示'].indexOf(s!);
