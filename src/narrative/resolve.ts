@@ -42,9 +42,13 @@ function fromValued(t: TableInstance, v: Valued | null, label: string): Figure |
   };
 }
 
-/** A table figure that is blank counts as zero, but still needs a location. */
-function zeroOr(t: TableInstance | undefined, line: number, label: string, f: Figure | null): Figure | null {
+/**
+ * A blank cell of a measure the table prints counts as zero, but still needs a location. A measure
+ * the table does not print (a 支出表 without 人员经费 columns) is unknown, not zero.
+ */
+function zeroOr(t: TableInstance | undefined, line: number, label: string, f: Figure | null, measure?: string): Figure | null {
   if (f || !t) return f;
+  if (measure !== undefined && !t.empty && !t.measures.includes(measure)) return null;
   return { fen: 0, label: `表${t.id}${label}`, locations: [{ line, table: t.id, tableTitle: t.title, label, value: '' }] };
 }
 
@@ -58,7 +62,7 @@ export class FigureLookup {
     const t = this.index.table(role);
     const row = t?.rows.find((r) => r.item === key);
     if (!t || !row) return null;
-    return zeroOr(t, row.source.line, label, fromValued(t, this.index.cell(t.id, row.index, measure), label));
+    return zeroOr(t, row.source.line, label, fromValued(t, this.index.cell(t.id, row.index, measure), label), measure);
   }
 
   total(role: string, measure: string, label: string): Figure | null {
@@ -66,7 +70,7 @@ export class FigureLookup {
     if (!t) return null;
     const row = this.index.totalRow(t);
     if (!row) return t.empty ? zeroOr(t, t.source.line, label, null) : null;
-    return zeroOr(t, row.source.line, label, fromValued(t, this.index.cell(t.id, row.index, measure), label));
+    return zeroOr(t, row.source.line, label, fromValued(t, this.index.cell(t.id, row.index, measure), label), measure);
   }
 
   /** Sum over detail rows whose code starts with `prefix`. */
