@@ -23,6 +23,7 @@ import { narrativeShare } from './narrative/share.js';
 import { unverified } from './narrative/unverified.js';
 import { comparisonYear } from './narrative/comparison-year.js';
 import { wording } from './narrative/wording.js';
+import { percentage } from './narrative/percentage.js';
 import { nameMismatch } from './classification/name-mismatch.js';
 import { personnelPublicSplit } from './classification/personnel-public.js';
 import { unknownCode } from './classification/unknown-code.js';
@@ -33,6 +34,7 @@ import { tocVsBody } from './completeness/toc.js';
 import { unrecognisedTables } from './completeness/unrecognised-tables.js';
 import { unreliableTable } from './completeness/unreliable-table.js';
 import { levelWording } from './completeness/level-wording.js';
+import { placeholder } from './completeness/placeholder.js';
 import { categoryWeights } from './performance/category-weights.js';
 import { indicatorValue } from './performance/indicator-value.js';
 import { natureDirection } from './performance/nature-direction.js';
@@ -70,6 +72,7 @@ export const RULES: readonly Rule[] = [
   breakdownSum,
   narrativeConsistency,
   comparisonYear,
+  percentage,
   wording,
   unverified,
   requiredTables,
@@ -79,6 +82,7 @@ export const RULES: readonly Rule[] = [
   unrecognisedTables,
   unreliableTable,
   levelWording,
+  placeholder,
 ];
 
 /** Ids of cross-table identity rules, which profiles may declare. */
