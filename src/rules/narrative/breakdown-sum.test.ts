@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { only } from '../../../test/support/findings.js';
-import { findingsOf, lineOf, SEED_TEXT, seedWith } from '../../../test/support/seed.js';
+import { findingsOf, lineOf, SEED_LINES, SEED_TEXT, seedWith } from '../../../test/support/seed.js';
+
+const lineText = (n: number) => SEED_LINES[n - 1]!;
 import { breakdownSum } from './breakdown-sum.js';
 
 // 单位现有公务用车 625 辆，其中：轿车 317 + 越野车 28 + 小型客车 1 + 中型客车和大型客车 5 + 其他车型 274.
@@ -63,4 +65,25 @@ test('breakdown-sum: a figure after the parts that is not one of them (实有人
   // The real parts still have to add up.
   const wrong = only(findingsOf(breakdownSum, seedWith([FLEET, line, staff.replace('事业编制 25', '事业编制 35')])));
   assert.equal(wrong.actual, '135');
+});
+
+test('breakdown-sum: a part broken down in brackets is counted once', () => {
+  const line =
+    '单位现有公务用车 625 辆，其中：轿车 317 辆，越野车 28 辆，小型客车 1 辆，中型客车和大型客车 5 辆，其他车型 274 辆（工程抢险 200 辆、特种专业技术 74 辆）。';
+  assert.deepEqual(findingsOf(breakdownSum, seedWith([FLEET, /单位现有公务用车.*$/.exec(lineText(FLEET))![0], line])), []);
+});
+
+test('breakdown-sum: parts that add up to the total before running on into the next clause are not over', () => {
+  const line = '单位现有公务用车 625 辆，其中：轿车 317 辆，越野车 28 辆，小型客车 1 辆，中型客车和大型客车 5 辆，其他车型 274 辆；报废车辆 12 辆。';
+  assert.deepEqual(findingsOf(breakdownSum, seedWith([FLEET, /单位现有公务用车.*$/.exec(lineText(FLEET))![0], line])), []);
+  // Parts that fit no reading are still an error.
+  const wrong = only(findingsOf(breakdownSum, seedWith([FLEET, /单位现有公务用车.*$/.exec(lineText(FLEET))![0], line.replace('轿车 317', '轿车 318')])));
+  assert.equal(wrong.severity, 'error');
+});
+
+test('breakdown-sum: parts that break down their own first part belong to another figure: a warning', () => {
+  const line = '单位现有公务用车 62 辆，其中：车辆总数 625 辆，轿车 317 辆，越野车 28 辆，小型客车 1 辆，中型客车和大型客车 5 辆，其他车型 274 辆。';
+  const f = only(findingsOf(breakdownSum, seedWith([FLEET, /单位现有公务用车.*$/.exec(lineText(FLEET))![0], line])));
+  assert.equal(f.severity, 'warning');
+  assert.match(f.message, /另一数额的明细/);
 });
