@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertPointsAt, only } from '../../../test/support/findings.js';
-import { findingsOf, lineOf, SEED_TEXT, seedWith } from '../../../test/support/seed.js';
+import { findingsOf, lineOf, readText, SEED_TEXT, seedWith } from '../../../test/support/seed.js';
+import { runRules } from '../engine.js';
 import { fiscalVsGpb } from './fiscal-vs-gpb.js';
 
 // 表2 社会保障和就业支出 2,997.60 (合计, 一般公共预算) = the three 208 rows of 表3.
@@ -38,4 +39,16 @@ test('fiscal-vs-gpb: 上年结转 一般公共预算 must equal 表3 上年结�
   assert.equal(f.actual, '2961.52');
   assertPointsAt(f, line);
   assertPointsAt(f, lineOf('合 计\t80,818.35\t77,901.83\t2,916.52'));
+});
+
+test('fiscal-vs-gpb: a 一般公共预算支出表 that prints no 上年结转安排 column is not compared with 上年结转', () => {
+  const line = lineOf('一般公共预算拨款收入\t2,916.52');
+  const { disclosure, profile } = readText(seedWith([line, '2,916.52', '2,961.52']));
+  const t3 = disclosure.tables.find((t) => t.role === 'gpbByFunction')!;
+  disclosure.facts = disclosure.facts.filter((f) => !(f.table === t3.id && f.measure === 'carryOver'));
+  t3.measures = t3.measures.filter((m) => m !== 'carryOver');
+  assert.deepEqual(
+    runRules(disclosure, profile, [fiscalVsGpb]).filter((f) => /上年结转/.test(f.message)),
+    [],
+  );
 });
