@@ -3,13 +3,13 @@
 // unless YUSUAN_DEBUG is set).
 
 import { createRequire } from 'node:module';
-import { analyse } from '../analysis.js';
 import { CATEGORIES, SEVERITIES } from '../glossary.js';
 import { DISCLOSURE_SCHEMA } from '../model/schema.js';
 import { loadProfiles } from '../profiles/registry.js';
 import type { Profile } from '../profiles/types.js';
 import { InputError } from '../read/errors.js';
-import { readDisclosureFiles } from '../read/index.js';
+import type { ReadResult } from '../read/index.js';
+import { readSandboxed } from '../read/sandbox.js';
 import { IDENTITY_RULE_IDS, RULES } from '../rules/catalog.js';
 import { summarize } from '../summary.js';
 import { textReport } from './report.js';
@@ -99,10 +99,15 @@ function files(args: Args): string[] {
   return args.positional;
 }
 
-/** One disclosure from its files (several files = one multi-part publication, e.g. 说明 + 报表). */
-function read(args: Args) {
+/** One disclosure from its files (several files = one multi-part publication, e.g. 说明 + 报表), read
+ *  in a child process with a memory cap and a deadline (read/sandbox.ts); `check` runs the rules there too. */
+async function readChecked(args: Args, analyse: boolean) {
   const profileId = args.flags.get('profile');
-  return readDisclosureFiles(files(args), { profiles: profiles(), ...(typeof profileId === 'string' ? { profileId } : {}) });
+  return readSandboxed({ paths: files(args), analyse, profileId: typeof profileId === 'string' ? profileId : undefined }, profiles());
+}
+
+async function read(args: Args): Promise<ReadResult> {
+  return (await readChecked(args, false)).result;
 }
 
 function allowFlags(args: Args, allowed: string[]) {
@@ -121,8 +126,8 @@ export async function run(
         allowFlags(args, ['format', 'profile', 'all']);
         const format = args.flags.get('format') ?? 'text';
         if (format !== 'text' && format !== 'json') throw new UsageError('--format 只能是 text 或 json');
-        const result = await read(args);
-        const { findings, check } = analyse(result);
+        const { result, analysis } = await readChecked(args, true);
+        const { findings, check } = analysis!;
         if (format === 'json') {
           out(`${JSON.stringify(check, null, 2)}\n`);
         } else out(`${textReport(result.disclosure, result.profile, findings, args.flags.has('all') ? {} : { maxInfo: 8 })}\n`);

@@ -1,7 +1,7 @@
 // `yusuan import`, `yusuan serve`, `yusuan export`: the store and the portal from the command line.
 // main.ts dispatches here; messages are zh-CN.
 
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { CATEGORIES, SEVERITIES } from '../glossary.js';
 import { openStore, type Store } from '../store/db.js';
 import { collectPublications, importPublications, publicationName } from '../store/files.js';
@@ -33,7 +33,15 @@ export async function importCommand(paths: string[], out: Out, options: { store?
   if (publications.length === 0) throw new PortalUsageError(`在 ${paths.join('、')} 中没有找到可读取的文件（PDF、XLSX、HTML、文本）`);
   const store = options.store ?? (await openStore());
   const bar = progressBar(publications.length, options.progress ?? !!process.stderr.isTTY);
-  const tally = { created: 0, newVersion: 0, unchanged: 0, failed: 0 };
+  const tally = { created: 0, newVersion: 0, unchanged: 0, failed: 0, internal: 0 };
+  // Stored file names are relative to the folders named here (never the operator's absolute path).
+  const roots = paths.filter((p) => {
+    try {
+      return statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  });
   const severities = { error: 0, warning: 0, info: 0 };
   const byCategory = new Map<string, number>();
   const t0 = performance.now();
@@ -45,6 +53,7 @@ export async function importCommand(paths: string[], out: Out, options: { store?
         const name = publicationName(publications[i]!);
         if (!r.ok) {
           tally.failed++;
+          if (r.internal) tally.internal++;
           out(`✗ ${name}：导入失败 — ${r.error}\n`);
           return;
         }
@@ -60,6 +69,7 @@ export async function importCommand(paths: string[], out: Out, options: { store?
         );
       },
       (i) => bar(i, publicationName(publications[i]!)),
+      roots,
     );
     bar(publications.length, '');
     const seconds = (performance.now() - t0) / 1000;
@@ -69,7 +79,8 @@ export async function importCommand(paths: string[], out: Out, options: { store?
     out(`新导入文件的检查结果：错误 ${severities.error} 项，警告 ${severities.warning} 项，提示 ${severities.info} 项\n`);
     if (byCategory.size) out(`按类别（错误与警告）：${[...byCategory].map(([c, n]) => `${CATEGORIES[c as Category] ?? c} ${n}`).join('，')}\n`);
     out(`数据库：${store.location}\n`);
-    return tally.failed > 0 ? 2 : 0;
+    if (tally.internal) out(`其中 ${tally.internal} 份因 yusuan 内部错误未能导入，请附上这些文件报告缺陷\n`);
+    return tally.internal ? 3 : tally.failed > 0 ? 2 : 0;
   } finally {
     if (!options.store) await store.close();
   }

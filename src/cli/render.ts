@@ -8,7 +8,8 @@ import { SEVERITIES } from '../glossary.js';
 import { previousFigures } from '../narrative/generate.js';
 import type { Profile } from '../profiles/types.js';
 import { InputError } from '../read/errors.js';
-import { readDisclosureFiles, type ReadResult } from '../read/index.js';
+import type { ReadResult } from '../read/index.js';
+import { readSandboxed } from '../read/sandbox.js';
 import { emptyInputs } from '../render/inputs.js';
 import { emptyDisclosure, layoutDisclosure } from '../render/layout.js';
 import { runRules } from '../rules/engine.js';
@@ -50,7 +51,7 @@ export async function renderCommand(args: Args, read: (a: Args) => Promise<ReadR
   let previous = null;
   const prevFile = args.flags.get('previous');
   if (typeof prevFile === 'string') {
-    const prev = await readDisclosureFiles([prevFile], { profiles: [result.profile, ...(await allProfiles())] });
+    const prev = (await readSandboxed({ paths: [prevFile] }, [result.profile, ...(await allProfiles())])).result;
     previous = previousFigures(prev.disclosure, prev.profile);
     if (previous.year !== null && result.disclosure.meta.fiscalYear !== null && previous.year >= result.disclosure.meta.fiscalYear)
       throw new InputError(prevFile, `上年文件的年度（${previous.year}）不早于本年（${result.disclosure.meta.fiscalYear}）`);

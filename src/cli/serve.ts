@@ -31,8 +31,7 @@ export async function serveCommand(flags: Map<string, string | true>, out: Out):
   }
   const store = await openStore(options);
   if (example) {
-    // Relative paths: the model records the file as given, and the API shows it to everyone.
-    const r = await importPublication(store, [relative(process.cwd(), EXAMPLE)]);
+      const r = await importPublication(store, [EXAMPLE], [ROOT]);
     out(r.ok ? `已导入例子：编号 ${r.id}（错误 ${r.counts.error}，警告 ${r.counts.warning}）\n` : `例子导入失败：${r.error}\n`);
   }
   const app = await buildApp({
@@ -89,7 +88,7 @@ async function importCorpus(store: Awaited<ReturnType<typeof openStore>>, out: O
       else out(`  未导入 ${publicationName(pubs[i]!)}：${r.error}\n`);
     },
     () => {},
-    true,
+    [dir],
   ).catch((e: unknown) => out(`  后台导入中止：${e instanceof Error ? e.message : String(e)}\n`));
   out(`后台导入完成：${ok}/${pubs.length} 份，用时 ${((performance.now() - t0) / 1000).toFixed(1)} 秒\n`);
 }

@@ -1,7 +1,7 @@
 // Uploaded disclosures: written to a private temp directory with a size limit, their type told
-// from their content, then read with the ordinary readers (PDFs in a worker with a time and heap
-// limit), in a worker thread with its own time and heap limit (check-isolated.ts). The temp files
-// are removed whatever happens.
+// from their content, then read and checked in a child process with a memory cap and a deadline
+// (read/sandbox.ts): a refused upload's memory dies with the child. The temp files are removed
+// whatever happens.
 
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
@@ -14,7 +14,9 @@ import type { Analysis } from '../analysis.js';
 import type { Disclosure } from '../model/types.js';
 import { InputError } from '../read/errors.js';
 import { sniffFormat } from '../read/sniff.js';
-import { checkIsolated } from './check-isolated.js';
+import { loadProfiles } from '../profiles/registry.js';
+import { readSandboxed } from '../read/sandbox.js';
+import { IDENTITY_RULE_IDS } from '../rules/catalog.js';
 
 export class HttpError extends Error {
   constructor(
@@ -83,8 +85,8 @@ export async function readUpload(req: FastifyRequest, maxBytes: number): Promise
       if (format === 'binary') throw new HttpError(415, `${names[i]}：不支持的文件类型，请上传 PDF、XLSX、HTML 或文本文件`);
     }
     try {
-      const { disclosure, analysis } = await checkIsolated({ paths, displayName: names.join('、') });
-      return { disclosure, analysis, names };
+      const { result, analysis } = await readSandboxed({ paths, analyse: true, displayName: names.join('、') }, loadProfiles(IDENTITY_RULE_IDS));
+      return { disclosure: result.disclosure, analysis: analysis!, names };
     } catch (e) {
       if (e instanceof InputError) throw new HttpError(422, `${e.file.split(`${dir}/`).join('')}：${e.reason}`);
       throw e;

@@ -3,12 +3,12 @@
 // one publication and are read together, as `yusuan check part1 part2` does.
 
 import { readdirSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
-import { analyse, type Analysis } from '../analysis.js';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import type { Analysis } from '../analysis.js';
 import type { Disclosure } from '../model/types.js';
 import { loadProfiles } from '../profiles/registry.js';
 import { InputError } from '../read/errors.js';
-import { readDisclosureFiles } from '../read/index.js';
+import { readSandboxed } from '../read/sandbox.js';
 import { IDENTITY_RULE_IDS } from '../rules/catalog.js';
 import type { Store } from './db.js';
 import { importAnalysed, type ImportResult } from './import.js';
@@ -49,48 +49,59 @@ function walk(dir: string): string[] {
   return out;
 }
 
-export type FileOutcome = ({ ok: true } & ImportResult) | { ok: false; error: string };
-export type ReadOutcome = { ok: true; disclosure: Disclosure; analysis: Analysis } | { ok: false; error: string };
+export type FileOutcome = ({ ok: true } & ImportResult) | { ok: false; error: string; internal?: boolean };
+export type ReadOutcome = { ok: true; disclosure: Disclosure; analysis: Analysis } | { ok: false; error: string; internal?: boolean };
 
-/** Read and check one publication. Input problems come back as a zh-CN message, not a throw;
- *  other errors (bugs) too when `tolerant`, so one bad file does not stop a background import. */
-export async function readPublication(files: string[], tolerant = false): Promise<ReadOutcome> {
+/**
+ * The name a file is stored under: its path relative to the folder given on the command line that
+ * holds it, or its bare name. The operator's own directories are nobody else's business, and the
+ * API shows this name to everyone.
+ */
+export function sourceName(file: string, roots: string[] = []): string {
+  const abs = resolve(file);
+  for (const root of roots) {
+    const r = resolve(root);
+    if (abs.startsWith(r + sep)) return relative(r, abs).split(sep).join('/');
+  }
+  return basename(file);
+}
+
+/** Read and check one publication in a limited child process (read/sandbox.ts). Input problems come
+ *  back as a zh-CN message, not a throw; so do failures of yusuan itself (marked `internal`), so one
+ *  bad file does not stop an import of many. */
+export async function readPublication(files: string[], roots: string[] = []): Promise<ReadOutcome> {
   try {
-    const result = await readDisclosureFiles(files, { profiles: loadProfiles(IDENTITY_RULE_IDS) });
-    return { ok: true, disclosure: result.disclosure, analysis: analyse(result) };
+    const displayName = files.map((f) => sourceName(f, roots)).join('、');
+    const { result, analysis } = await readSandboxed({ paths: files, analyse: true, displayName }, loadProfiles(IDENTITY_RULE_IDS));
+    return { ok: true, disclosure: result.disclosure, analysis: analysis! };
   } catch (e) {
     if (e instanceof InputError) return { ok: false, error: `${e.file}：${e.reason}` };
-    if (tolerant) return { ok: false, error: `内部错误：${e instanceof Error ? e.message : String(e)}` };
-    throw e;
+    return { ok: false, internal: true, error: `内部错误：${e instanceof Error ? e.message : String(e)}` };
   }
 }
 
 /** Read, check and import one publication. */
-export async function importPublication(store: Store, files: string[]): Promise<FileOutcome> {
-  const r = await readPublication(files);
+export async function importPublication(store: Store, files: string[], roots: string[] = []): Promise<FileOutcome> {
+  const r = await readPublication(files, roots);
   return r.ok ? { ok: true, ...(await importAnalysed(store, r.disclosure, r.analysis)) } : r;
 }
 
 /**
- * Import many publications, reading the next one while the current one is written: PDFs are parsed
- * in worker threads, so two reads in flight use both cores. Outcomes are reported in order.
+ * Import many publications, reading the next one while the current one is written: each read is a
+ * child process, so two reads in flight use both cores. Outcomes are reported in order; a file that
+ * cannot be read is reported and the others are still imported.
  */
 export async function importPublications(
   store: Store,
   publications: string[][],
   onOutcome: (index: number, outcome: FileOutcome) => void | Promise<void>,
   onStart: (index: number) => void = () => {},
-  tolerant = false,
+  roots: string[] = [],
 ): Promise<void> {
   const AHEAD = 2;
   const reads: Promise<ReadOutcome>[] = [];
   const start = (i: number) => {
-    if (i < publications.length && !reads[i]) {
-      // Settled either way, so an early failure cannot become an unhandled rejection.
-      const p = readPublication(publications[i]!, tolerant);
-      p.catch(() => {});
-      reads[i] = p;
-    }
+    if (i < publications.length && !reads[i]) reads[i] = readPublication(publications[i]!, roots);
   };
   for (let i = 0; i < publications.length; i++) {
     for (let k = i; k < i + AHEAD; k++) start(k);

@@ -149,7 +149,9 @@ export function readHtml(text: string, file: string): PositionedDocument {
   flush();
   if (rows.length === 0) throw new InputError(file, 'HTML 中没有任何文字');
   const lines: PositionedLine[] = rows.map((tokens, i) => ({ page: 1, y: i, height: 1, tokens, line: i + 1 }));
-  const width = Math.max(1, ...rows.flatMap((r) => r.map((t) => t.x1)));
+  // A loop, not Math.max(...spread): a table of tens of thousands of rows would overflow the stack.
+  let width = 1;
+  for (const r of rows) for (const t of r) if (t.x1 > width) width = t.x1;
   return {
     files: [file],
     format: 'html',

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
+import { inSandbox } from '../isolation.js';
 import type { ExtractFailure, RawFile, RawItem, RawPage } from './pdf-extract.js';
 import type { WorkerInput, WorkerOutput } from './pdf-worker.js';
 import { isNumberText, isSpace, isWide, normalizeText, splitTokens } from './tokens.js';
@@ -104,6 +105,16 @@ function workerSource(): string {
 }
 
 async function runWorker(input: WorkerInput, label: string, timeoutMs: number, maxMemoryMb: number): Promise<RawFile[]> {
+  // A read sandbox (../sandbox.ts) already bounds this process: extract here, without a thread.
+  if (inSandbox()) {
+    const { ExtractError, extractPdfFiles } = await import('./pdf-extract.js');
+    try {
+      return await extractPdfFiles(input.files, input.maxPages);
+    } catch (e) {
+      if (e instanceof ExtractError) throw failure(e.failure, input.maxPages);
+      throw e;
+    }
+  }
   const worker = new Worker(workerSource(), {
     eval: true,
     workerData: input,
