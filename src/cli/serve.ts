@@ -31,7 +31,7 @@ export async function serveCommand(flags: Map<string, string | true>, out: Out):
   }
   const store = await openStore(options);
   if (example) {
-      const r = await importPublication(store, [EXAMPLE], [ROOT]);
+    const r = await importPublication(store, [EXAMPLE], [ROOT]);
     out(r.ok ? `已导入例子：编号 ${r.id}（错误 ${r.counts.error}，警告 ${r.counts.warning}）\n` : `例子导入失败：${r.error}\n`);
   }
   const app = await buildApp({

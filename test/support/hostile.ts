@@ -49,7 +49,12 @@ export function pdfWithContent(content: Buffer, filter = ''): Buffer {
   obj(4, [`<< /Length ${content.length} ${filter} >>\nstream\n`, content, '\nendstream']);
   obj(5, ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>']);
   const xref = at;
-  put(`xref\n0 6\n0000000000 65535 f \n${offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`);
+  put(
+    `xref\n0 6\n0000000000 65535 f \n${offsets
+      .slice(1)
+      .map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)
+      .join('')}`,
+  );
   put(`trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
   return Buffer.concat(parts);
 }
