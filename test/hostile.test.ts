@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { run } from '../src/cli/main.js';
 import { minimalPdf } from '../src/read/positioned/minimal-pdf.js';
-import { bitFlips, flateBombPdf, hugeHtmlTable } from './support/hostile.js';
+import { bitFlips, flateBombPdf, hugeHtmlTable, manyRowsXlsx, zipBombXlsx } from './support/hostile.js';
 import { SEED_PATH } from './support/seed.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'yusuan-hostile-'));
@@ -100,5 +100,19 @@ test('import of a folder goes on after a file that cannot be read; names are sto
     );
   } finally {
     await store.close();
+  }
+});
+
+test('XLSX limits: a zip bomb (honest or lying headers) and a 150,000-row sheet → exit 2 in seconds, Chinese message naming the file', async () => {
+  for (const [name, bytes, message] of [
+    ['bomb.xlsx', zipBombXlsx(1 << 30), /bomb\.xlsx：XLSX 解压后过大（超过 100 MB）/],
+    ['liar.xlsx', zipBombXlsx(1 << 30, true), /liar\.xlsx：XLSX 解压后过大（超过 100 MB）/],
+    ['rows.xlsx', manyRowsXlsx(150_000), /rows\.xlsx：XLSX 行数过多（超过 100000 行）/],
+  ] as const) {
+    const t0 = performance.now();
+    const r = await yusuan({}, 'check', file(name, bytes));
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, message);
+    assert.ok(performance.now() - t0 < 15_000, `${name}: ${performance.now() - t0} ms`);
   }
 });

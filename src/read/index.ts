@@ -52,6 +52,8 @@ export async function readDisclosureFiles(paths: string[], options: ReadOptions)
   // Readers load on demand: a text check should not pay for pdf.js or exceljs at start-up.
   if (format === 'pdf') doc = await (await import('./positioned/pdf.js')).readPdf(inputs);
   else if (format === 'xlsx') {
+    const { checkXlsxLimits } = await import('./xlsx-limits.js');
+    for (const i of inputs) checkXlsxLimits(i.bytes, i.name);
     // yusuan's own workbooks (rendered, or a filled-in template) are read cell for cell.
     if (inputs.length === 1) {
       const own = await (await import('./workbook.js')).readWorkbook(inputs[0]!.bytes, inputs[0]!.name, options);
