@@ -61,6 +61,7 @@ export function interpretClassTree(raw: RawTable, spec: ProfileTable, unit: Amou
   let currentUnit: TableRow | null = null;
   let currentGroup: TableRow | null = null;
   let codeStack: TableRow[] = [];
+  let lastCells: string[] | null = null;
 
   const push = (r: RawRow, kind: RowKind, label: string, code: string | null, unitCode: string | null, parent: TableRow | null) => {
     const row: TableRow = {
@@ -143,7 +144,16 @@ export function interpretClassTree(raw: RawTable, spec: ProfileTable, unit: Amou
       codeStack = [];
     } else {
       const top = () => codeStack[codeStack.length - 1]!.code!;
-      while (codeStack.length && !(code.startsWith(top()) && code.length > top().length)) codeStack.pop();
+      // A 款 without 项 printed again as its own item (21999 其他支出 twice, same amounts): the
+      // repeat is the item under it, not a sibling counted twice.
+      const last = codeStack[codeStack.length - 1];
+      const repeat =
+        last !== undefined &&
+        last === table.rows.at(-1) &&
+        last.code === code &&
+        lastCells !== null &&
+        measures.every((m) => (cells[m.column] ?? '') === (lastCells![m.column] ?? ''));
+      if (!repeat) while (codeStack.length && !(code.startsWith(top()) && code.length > top().length)) codeStack.pop();
       const parent = codeStack[codeStack.length - 1] ?? currentGroup ?? currentUnit ?? department ?? total;
       row = push(r, 'detail', label, code, unitCode ?? currentUnit?.unitCode ?? null, parent);
       if (spec.hasProjects) row.project = label;
@@ -152,6 +162,7 @@ export function interpretClassTree(raw: RawTable, spec: ProfileTable, unit: Amou
       if (currentUnit && !currentUnit.unitCode && unitCode) currentUnit.unitCode = unitCode;
       if (currentGroup && !currentGroup.unitCode && unitCode) currentGroup.unitCode = unitCode;
     }
+    lastCells = cells;
     measures.forEach((m) => {
       const v = readAmount(cells[m.column]);
       if (v === undefined) {
