@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findingsOf, lineOf, SEED_TEXT, seedWith } from '../../../test/support/seed.js';
+import { findingsOf, lineOf, readText, SEED_TEXT, seedWith } from '../../../test/support/seed.js';
+import { runRules } from '../engine.js';
 import { rowSum } from './row-sum.js';
 
 test('row-sum: the example rows add up', () => {
@@ -24,4 +25,24 @@ test('row-sum: a one-cent difference over two parts is a rounding warning', () =
   assert.equal(found.length, 1);
   assert.equal(found[0]!.severity, 'warning');
   assert.match(found[0]!.message, /尾差/);
+});
+
+test('row-sum: a total blank in every row is a heading over its parts, not a column of zeros; one blank cell still counts', () => {
+  const { disclosure, profile } = readText(SEED_TEXT);
+  const t = disclosure.tables.find((x) => x.id === '1-2')!;
+  const totals = disclosure.facts.filter((f) => f.table === t.id && f.measure === 'total');
+  assert.ok(totals.length > 3);
+  const without = (drop: (f: (typeof totals)[number]) => boolean) => {
+    const d = structuredClone(disclosure);
+    d.facts = d.facts.filter((f) => !(f.table === t.id && f.measure === 'total' && drop(f)));
+    return runRules(d, profile, [rowSum]).filter((f) => f.rule === rowSum.id);
+  };
+  assert.deepEqual(
+    without(() => true),
+    [],
+  );
+  const one = totals.find((f) => f.rowKind === 'detail' && f.value !== '0.00')!;
+  const found = without((f) => f === one || (f.row === one.row && f.measure === one.measure));
+  assert.equal(found.length, 1);
+  assert.match(found[0]!.message, /未填列/);
 });

@@ -13,6 +13,9 @@ export function rowSumChecks({ doc, profile, index }: RuleContext): IdentityChec
     for (const ident of identities) {
       // A template variant may lack the component columns altogether (当年/上年结转 instead of 基本/项目).
       if (!ident.parts.some((m) => present.has(m))) continue;
+      // A total with no amount in any row is no printed column but a heading over its parts
+      // (基本支出 over 人员经费 | 公用经费): nothing to check it against.
+      if (!present.has(ident.total)) continue;
       // Alternative splits of one total (基本 + 项目, or 人员 + 公用 + 项目): the one the table prints.
       // Splits along another dimension (当年 + 上年结转) share no part and are checked as well.
       const rival = identities.find(
