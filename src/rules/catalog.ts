@@ -35,6 +35,7 @@ import { unrecognisedTables } from './completeness/unrecognised-tables.js';
 import { unreliableTable } from './completeness/unreliable-table.js';
 import { levelWording } from './completeness/level-wording.js';
 import { placeholder } from './completeness/placeholder.js';
+import { tableOrder } from './completeness/table-order.js';
 import { categoryWeights } from './performance/category-weights.js';
 import { indicatorValue } from './performance/indicator-value.js';
 import { natureDirection } from './performance/nature-direction.js';
@@ -83,6 +84,7 @@ export const RULES: readonly Rule[] = [
   unreliableTable,
   levelWording,
   placeholder,
+  tableOrder,
 ];
 
 /** Ids of cross-table identity rules, which profiles may declare. */
