@@ -36,17 +36,19 @@ test('assess: the status follows the number of unrelated causes, not the number 
 });
 
 test('assess: a failing identity with too few holding ones beside it does not confirm the reading', () => {
-  // 1 of 1, 1 of 2, 2 of 4: nothing tells a misreading from a slip.
+  // 1 of 1, 1 of 2, 2 of 4 by different amounts: nothing tells a misreading from a slip.
   for (const [checked, failed] of [
     [1, 1],
     [2, 1],
     [4, 2],
   ] as const) {
-    const r = readingOf({ checked, failed, causes: 1, misnamed: 0 }, 5);
+    const r = readingOf({ checked, failed, causes: failed, misnamed: 0 }, 5);
     assert.equal(r.status, 'unreliable', `${failed}/${checked}`);
     assert.match(r.reason ?? '', /成立的太少/);
   }
   // One failure among enough holding identities is a local exception: a candidate real error.
   assert.equal(readingOf({ checked: 3, failed: 1, causes: 1, misnamed: 0 }, 5).status, 'exceptions');
   assert.equal(readingOf({ checked: 9, failed: 2, causes: 2, misnamed: 0 }, 5).status, 'exceptions');
+  // One wrong 收入总计 breaking two of a statement's five identities by the same amount: one cause.
+  assert.equal(readingOf({ checked: 5, failed: 2, causes: 1, misnamed: 0 }, 5).status, 'exceptions');
 });

@@ -18,8 +18,10 @@ const MAX_LOCAL_CAUSES = 2;
 /** …unless they are a small share of what was checked (a long table with a few slips). */
 const MAX_FAILING_SHARE = 0.2;
 /**
- * Identities that must hold for each one that fails before a reading counts as confirmed: a table
- * where 1 of 1 or 2 of 4 identities fail has nothing that tells a misreading from a slip.
+ * Identities that must hold for each unrelated cause of failure before a reading counts as
+ * confirmed: a table where 1 of 1 identities fails, or 2 of 4 with different differences, has
+ * nothing that tells a misreading from a slip. (One wrong 收入总计 breaks two identities by the same
+ * amount: one cause.)
  */
 const HOLDING_PER_FAILURE = 2;
 
@@ -71,7 +73,7 @@ export function readingOf(e: TableEvidence | undefined, rows: number): TableRead
       reason: `${checked} 处合计关系中有 ${failed} 处不成立，涉及 ${causes} 个互不相关的差额，更像是版式未被正确识别，而不是文件本身的错误`,
     };
   if (shifted) return { ...base, status: 'unreliable', reason: `${misnamed} 行科目名称与编码对不上，更像是名称或编码错行读取` };
-  if (checked - failed < failed * HOLDING_PER_FAILURE)
+  if (checked - failed < causes * HOLDING_PER_FAILURE)
     return {
       ...base,
       status: 'unreliable',
