@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { run } from '../src/cli/main.js';
 import type { Disclosure } from '../src/model/types.js';
+import { CONVENTIONS } from '../src/profiles/conventions.js';
 import { detectProfile, loadProfiles } from '../src/profiles/registry.js';
 import type { Profile } from '../src/profiles/types.js';
 import { validateProfile } from '../src/profiles/validate.js';
@@ -102,17 +103,35 @@ test('family profiles are derived from the generic ones: column specs, items, id
   }
 });
 
-test('yusuan profiles lists every profile with its table count; --json too', async () => {
+test('yusuan profiles lists every profile with its table count and conventions; --json too', async () => {
   let out = '';
   assert.equal(await run(['profiles'], (s) => (out += s)), 0);
   const lines = out.trim().split('\n');
-  assert.equal(lines.length, profiles.length);
-  for (const p of profiles) assert.ok(lines.includes(`${p.id}\t${p.name}\t${p.tables.length} 张表`), p.id);
+  const conventions = profiles.flatMap((p) => p.conventions ?? []);
+  assert.ok(conventions.length >= 3, 'the Shaanxi, Chongqing and Shandong conventions are declared');
+  assert.equal(lines.length, profiles.length + conventions.length);
+  for (const p of profiles) {
+    const at = lines.indexOf(`${p.id}\t${p.name}\t${p.tables.length} 张表`);
+    assert.ok(at >= 0, p.id);
+    for (const [i, c] of (p.conventions ?? []).entries()) assert.ok(lines[at + 1 + i]!.startsWith(`  惯例 ${c}：${CONVENTIONS[c].title}`), `${p.id} ${c}`);
+  }
   let json = '';
   assert.equal(await run(['profiles', '--json'], (s) => (json += s)), 0);
-  const listed = JSON.parse(json) as { id: string; tables: number }[];
+  const listed = JSON.parse(json) as { id: string; tables: number; conventions: { id: string; title: string }[] }[];
   assert.deepEqual(listed.map((p) => p.id).sort(), profiles.map((p) => p.id).sort());
-  for (const l of listed) assert.equal(l.tables, byId.get(l.id)!.tables.length);
+  for (const l of listed) {
+    assert.equal(l.tables, byId.get(l.id)!.tables.length);
+    assert.deepEqual(
+      l.conventions.map((c) => c.id),
+      byId.get(l.id)!.conventions ?? [],
+    );
+  }
+});
+
+test('a profile naming an unknown convention fails validation', () => {
+  const p = JSON.parse(readFileSync(join(PROFILE_DIR, 'shandong-budget.json'), 'utf8')) as Record<string, unknown>;
+  assert.throws(() => validateProfile({ ...p, conventions: ['no-such-convention'] }, IDENTITY_RULE_IDS), /未知的模板惯例 no-such-convention/);
+  assert.equal(validateProfile(p, IDENTITY_RULE_IDS).conventions?.[0], 'superior-subsidy-below-income-total');
 });
 
 test('the Sichuan example is still detected as Sichuan: no family profile fits it', () => {

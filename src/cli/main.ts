@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { CATEGORIES, SEVERITIES } from '../glossary.js';
 import { DISCLOSURE_SCHEMA } from '../model/schema.js';
+import { CONVENTIONS } from '../profiles/conventions.js';
 import { loadProfiles } from '../profiles/registry.js';
 import type { Profile } from '../profiles/types.js';
 import { InputError } from '../read/errors.js';
@@ -176,12 +177,31 @@ export async function run(
         if (args.flags.has('json'))
           out(
             `${JSON.stringify(
-              ps.map((p) => ({ id: p.id, name: p.name, region: p.region, level: p.level, kind: p.kind, years: p.years, tables: p.tables.length })),
+              ps.map((p) => ({
+                id: p.id,
+                name: p.name,
+                region: p.region,
+                level: p.level,
+                kind: p.kind,
+                years: p.years,
+                tables: p.tables.length,
+                conventions: (p.conventions ?? []).map((c) => ({ id: c, ...CONVENTIONS[c] })),
+              })),
               null,
               2,
             )}\n`,
           );
-        else out(`${ps.map((p) => `${p.id}\t${p.name}\t${p.tables.length} 张表`).join('\n')}\n`);
+        else
+          out(
+            `${ps
+              .map((p) =>
+                [
+                  `${p.id}\t${p.name}\t${p.tables.length} 张表`,
+                  ...(p.conventions ?? []).map((c) => `  惯例 ${c}：${CONVENTIONS[c].title}。${CONVENTIONS[c].description}`),
+                ].join('\n'),
+              )
+              .join('\n')}\n`,
+          );
         return 0;
       }
       case 'rules': {

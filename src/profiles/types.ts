@@ -4,6 +4,7 @@
 
 import type { AmountUnit } from '../money/amount.js';
 import type { DisclosureKind, DisclosureScope, GovernmentLevel } from '../model/types.js';
+import type { ConventionId } from './conventions.js';
 
 /** What a table is, independent of its number in a template. Rules address tables by role. */
 export const TABLE_ROLES = [
@@ -123,6 +124,8 @@ export interface Profile {
   tabColumns?: boolean;
   /** Cross-table identity rule ids that hold for this template. */
   identities: string[];
+  /** Layout conventions of the template that change which identities hold (conventions.ts). */
+  conventions?: ConventionId[];
   performance: {
     weightTotal: number;
     categoryWeights: Record<string, number> | null;

@@ -1,6 +1,7 @@
 // Load-time validation of profile data. Every problem is collected with its JSON path, so a
 // broken profile names all of its mistakes at once.
 
+import { CONVENTION_IDS } from './conventions.js';
 import { TABLE_LAYOUTS, TABLE_ROLES, type Profile } from './types.js';
 
 type Json = unknown;
@@ -107,6 +108,10 @@ export function validateProfile(data: Json, knownIdentities: ReadonlySet<string>
   const idents = isStrArr(data.identities) ? data.identities : [];
   need(isStrArr(data.identities), 'identities: 字符串数组');
   for (const i of idents) need(knownIdentities.has(i), `identities: 未知的核对规则 ${i}`);
+  if (data.conventions !== undefined) {
+    if (!isStrArr(data.conventions)) p.push('conventions: 字符串数组');
+    else for (const c of data.conventions) need((CONVENTION_IDS as string[]).includes(c), `conventions: 未知的模板惯例 ${c}`);
+  }
   const perf = data.performance;
   need(isObj(perf) && typeof perf.weightTotal === 'number', 'performance.weightTotal: 数字');
   const narr = data.narrative;

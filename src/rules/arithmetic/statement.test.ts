@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertPointsAt, only } from '../../../test/support/findings.js';
-import { findingsOf, lineOf, SEED_TEXT, seedWith } from '../../../test/support/seed.js';
+import { findingsOf, lineOf, readText, SEED_TEXT, seedWith } from '../../../test/support/seed.js';
+import { runRules } from '../engine.js';
 import { statementIdentity } from './statement.js';
 
 test('statement: 收支总表 and 财政拨款收支总表 of the example balance', () => {
@@ -51,4 +52,28 @@ test('statement: in 财政拨款收支总表 本年支出 must equal the sum of 
   assert.equal(f.actual, '80818.35');
   assert.equal(f.locations[0]!.table, '2');
   assertPointsAt(f, line);
+});
+
+// Shandong prints 上级补助收入 (here 其他收入, moved from its place) below 本年收入合计: outside it,
+// inside 收入总计.
+const OTHER = [lineOf('六、其他收入'), '六、其他收入', ''] as [number, string, string];
+const BELOW = seedWith(
+  OTHER,
+  [lineOf('七、用事业基金弥补收支差额'), '七、用事业基金弥补收支差额', '其他收入\t100.00'],
+  [lineOf('三十二、结转下年'), '三十二、结转下年\t', '三十二、结转下年\t100.00'],
+  [lineOf('收入总计\t80,818.35'), '收入总计\t80,818.35\t支出总计\t80,818.35', '收入总计\t80,918.35\t支出总计\t80,918.35'],
+);
+
+test('statement: an income line printed below 本年收入合计 counts in 收入总计, not in 本年收入合计', () => {
+  assert.deepEqual(findingsOf(statementIdentity, BELOW), []);
+});
+
+test('statement: under the declared convention a line below 本年收入合计 that breaks 收入总计 is reported there', () => {
+  const text = seedWith(OTHER, [lineOf('七、用事业基金弥补收支差额'), '七、用事业基金弥补收支差额', '其他收入\t100.00']);
+  const { disclosure, profile } = readText(text);
+  const found = runRules(disclosure, { ...profile, conventions: ['superior-subsidy-below-income-total'] }, [statementIdentity]);
+  const f = only(found.filter((x) => x.locations[0]!.line === lineOf('收入总计\t80,818.35')));
+  assert.equal(f.expected, '80918.35');
+  assert.match(f.message, /其他收入/);
+  assert.ok(!found.some((x) => x.locations[0]!.line === lineOf('本年收入合计\t77,901.83')), '本年收入合计 holds without the line below it');
 });

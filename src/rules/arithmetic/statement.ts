@@ -1,6 +1,7 @@
 import { itemName, measureName } from '../../glossary.js';
 import type { Valued } from '../../model/query.js';
 import type { TableRow } from '../../model/types.js';
+import { follows } from '../../profiles/conventions.js';
 import type { IdentityCheck, Rule, RuleContext } from '../types.js';
 import { sumCheck, valuedLoc, cellLoc, tableLabel } from '../support.js';
 
@@ -37,18 +38,57 @@ export function statementChecks({ doc, profile, index }: RuleContext): IdentityC
       const [key = '', m] = bits;
       return { rows: t.rows.filter((r) => r.item === key), measure: (r) => m ?? sideMeasure(r), label: itemName(key) + (m ? `（${measureName(m)}）` : '') };
     };
+    // Convention superior-subsidy-below-income-total (Shandong): lines printed below a total on its
+    // side (上级补助收入 under 本年收入合计) are not in it but in the total that sums it. Declared by
+    // the profile, or chosen by the figures when leaving them out makes the total hold.
+    type Part = { row: TableRow; measure: string; label: string };
+    const partsOf = (ident: { parts: string[] }): Part[] =>
+      ident.parts.flatMap((ref) => {
+        const p = resolve(ref);
+        return p.rows.map((row) => ({ row, measure: p.measure(row), label: p.label }));
+      });
+    const sumHolds = (total: TableRow, tm: string, parts: Part[]) =>
+      sumCheck(
+        index,
+        t,
+        index.cell(t.id, total.index, tm),
+        parts.flatMap((x) => index.cell(t.id, x.row.index, x.measure) ?? []),
+        '',
+        '',
+        [],
+      ) === null;
+    const moved = new Map<string, Part[]>();
+    for (const ident of spec.identities ?? []) {
+      const total = resolve(ident.total);
+      const totalRow = total.rows[0];
+      if (!totalRow || ident.total.includes(':')) continue;
+      const parts = partsOf(ident);
+      const below = parts.filter((x) => x.row.index > totalRow.index && x.row.side === totalRow.side && index.cell(t.id, x.row.index, x.measure));
+      if (below.length === 0) continue;
+      const tm = total.measure(totalRow);
+      const rest = parts.filter((x) => !below.includes(x));
+      if (follows(profile, 'superior-subsidy-below-income-total') || (sumHolds(totalRow, tm, rest) && !sumHolds(totalRow, tm, parts)))
+        moved.set(ident.total, below);
+    }
     for (const ident of spec.identities ?? []) {
       const total = resolve(ident.total);
       const totalRow = total.rows[0];
       if (!totalRow) continue;
-      const parts = ident.parts.map(resolve);
-      if (parts.every((p) => p.rows.length === 0)) continue;
+      const out1 = moved.get(ident.total) ?? [];
+      const parts = [...partsOf(ident).filter((x) => !out1.some((m) => m.row === x.row)), ...ident.parts.flatMap((ref) => moved.get(ref) ?? [])];
+      if (parts.length === 0) continue;
       const partValues: { v: Valued; row: TableRow }[] = [];
-      for (const p of parts)
-        for (const r of p.rows) {
-          const v = index.cell(t.id, r.index, p.measure(r));
-          if (v) partValues.push({ v, row: r });
-        }
+      for (const p of parts) {
+        const v = index.cell(t.id, p.row.index, p.measure);
+        if (v) partValues.push({ v, row: p.row });
+      }
+      const labels = [
+        ...ident.parts
+          .map((ref) => resolve(ref))
+          .filter((p) => p.rows.length === 0 || p.rows.some((r) => !out1.some((m) => m.row === r)))
+          .map((p) => p.label),
+        ...new Set(ident.parts.flatMap((ref) => moved.get(ref) ?? []).map((p) => p.label)),
+      ];
       const tm = total.measure(totalRow);
       const actual = index.cell(t.id, totalRow.index, tm);
       if (!actual && partValues.length === 0) continue;
@@ -58,7 +98,7 @@ export function statementChecks({ doc, profile, index }: RuleContext): IdentityC
         actual,
         partValues.map((x) => x.v),
         `${tableLabel(t)}“${total.label}”`,
-        parts.map((p) => p.label).join(' + '),
+        labels.join(' + '),
         [cellLoc(index, t, totalRow, tm), ...partValues.map((x) => valuedLoc(t, x.v))],
       );
       out.push({ table: t.id, row: totalRow.index, draft: d });

@@ -1,3 +1,4 @@
+import { laidOutByUnit } from '../../profiles/conventions.js';
 import type { Draft, Rule } from '../types.js';
 import { codedRows } from './codes.js';
 
@@ -15,6 +16,8 @@ export const unknownCode: Rule = {
     for (const c of codedRows(doc, profile)) {
       const key = `${c.catalog.kind}|${c.code}`;
       if (seen.has(key) || c.catalog.get(c.code)) continue;
+      // A 支出总表 laid out by unit prints 单位编码 where function codes would be.
+      if (c.table.role === 'expenditureByFunction' && laidOutByUnit(c.table)) continue;
       seen.add(key);
       const parent = c.code.length > 3 ? c.catalog.get(c.code.slice(0, c.code.length - 2)) : undefined;
       const local = c.catalog.kind === 'economic' && c.code.length === 7 && parent;

@@ -52,3 +52,17 @@ test('fiscal-vs-gpb: a 一般公共预算支出表 that prints no 上年结转�
     [],
   );
 });
+
+test('fiscal-vs-gpb: a 一般公共预算支出表 that prints no 当年财政拨款安排 column is not compared as 0', () => {
+  const { disclosure, profile } = readText(SEED_TEXT);
+  const t3 = disclosure.tables.find((t) => t.role === 'gpbByFunction')!;
+  t3.measures = t3.measures.filter((m) => m !== 'currentYear' && m !== 'carryOver');
+  disclosure.facts = disclosure.facts.filter((f) => f.table !== t3.id || (f.measure !== 'currentYear' && f.measure !== 'carryOver'));
+  assert.deepEqual(
+    runRules(disclosure, profile, [fiscalVsGpb]).filter((f) => f.rule === fiscalVsGpb.id),
+    [],
+  );
+  // The same column printed but blank is 0, and disagrees.
+  t3.measures.push('currentYear');
+  assert.equal(runRules(disclosure, profile, [fiscalVsGpb]).filter((f) => f.rule === fiscalVsGpb.id).length, 1);
+});

@@ -53,6 +53,12 @@ export function allFundsAreGpb(index: DisclosureIndex): boolean {
     const x = itemValue(index, t1, key);
     if (x?.v && x.v.fen !== 0) return false;
   }
+  // Positive evidence, not the absence of other lines (a misread 收支总表 lists none): the
+  // 一般公共预算 line is read and covers 本年收入合计 (it may also hold 上年结转, as in Chongqing).
+  const gpb = itemValue(index, t1, 'gpbIncome')?.v;
+  if (!gpb) return false;
+  const current = itemValue(index, t1, 'currentYearIncome')?.v;
+  if (current && gpb.fen < current.fen) return false;
   const t2 = index.table('fiscalSummary');
   const carry = itemValue(index, t1, 'carryOver')?.v?.fen ?? 0;
   if (t2) {

@@ -38,3 +38,14 @@ test('summary-personnel-vs-basic: a 人员经费 that differs from the basic tab
   assert.equal(found[0]!.expected, '60.00');
   assert.equal(found[0]!.actual, '61.00');
 });
+
+test('summary-personnel-vs-basic: with 事业收入 the all-funds 人员经费 is not compared with the 一般公共预算 table', () => {
+  const text = doc('61.00').replace('一般公共预算拨款收入\t100.00', '一般公共预算拨款收入\t99.00').replace('收入总计', '事业收入\t1.00\n收入总计');
+  const { disclosure } = readText(text);
+  const t1 = disclosure.tables.find((t) => t.role === 'summary')!;
+  assert.ok(
+    t1.rows.some((r) => r.item === 'businessIncome'),
+    'the 事业收入 line is read',
+  );
+  assert.deepEqual(run(text), []);
+});

@@ -1,6 +1,6 @@
 import type { Draft, Rule } from '../types.js';
 import { tableLabel } from '../support.js';
-import { crossCheck, itemValue } from './shared.js';
+import { allFundsAreGpb, crossCheck, itemValue } from './shared.js';
 
 const PAIRS: [string, string][] = [
   ['personnel', '人员经费'],
@@ -20,6 +20,9 @@ export const summaryPersonnelVsBasic: Rule = {
     const t1 = index.table('summary');
     const t31 = index.table('gpbBasicByEconomic');
     if (!t1 || !t31) return [];
+    // 收支总表's 人员经费 covers all funds (事业收入, 其他收入 …); the basic table only 一般公共预算:
+    // the two agree only when the department has no other money.
+    if (!allFundsAreGpb(index)) return [];
     const total31 = index.totalRow(t31);
     if (!total31) return [];
     const out: Draft[] = [];

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertPointsAt, only } from '../../../test/support/findings.js';
-import { findingsOf, lineOf, SEED_TEXT, seedWith } from '../../../test/support/seed.js';
+import { findingsOf, lineOf, readText, SEED_TEXT, seedWith } from '../../../test/support/seed.js';
+import { runRules } from '../engine.js';
 import { summaryVsExpenditure } from './summary-vs-expenditure.js';
 
 // 表1 四、公共安全支出 69,051.74 = the seven 204 rows of 表1-2.
@@ -53,4 +54,20 @@ test('summary-vs-expenditure: a 部门支出总表 row moved to another 类 show
   assert.equal(education.severity, 'error');
   assert.equal(education.expected, '548.40');
   assert.equal(education.actual, '556.40');
+});
+
+test('summary-vs-expenditure: a 部门支出总表 laid out by unit (no 功能分类 rows) is compared by its total only', () => {
+  const { disclosure, profile } = readText(SEED_TEXT);
+  const t12 = disclosure.tables.find((t) => t.role === 'expenditureByFunction')!;
+  const run = () => runRules(disclosure, profile, [summaryVsExpenditure]).filter((f) => f.rule === summaryVsExpenditure.id);
+  // Strip the function codes, as a table printed by 单位编码/单位名称 has none; a 3-digit 单位编码
+  // (253 西安市住房和城乡建设局) is no 功能分类 class.
+  for (const r of t12.rows) if (r.kind === 'detail') r.code = null;
+  t12.rows.find((r) => r.kind === 'detail')!.code = '253';
+  assert.deepEqual(run(), []);
+  // The total still compares.
+  const total = disclosure.tables.find((t) => t.role === 'summary')!.rows.find((r) => r.item === 'currentYearExpenditure')!;
+  const fact = disclosure.facts.find((f) => f.table === '1' && f.row === total.index && f.measure === 'amount')!;
+  fact.value = '80881.35';
+  assert.equal(run().length, 1);
 });

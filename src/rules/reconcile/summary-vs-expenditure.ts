@@ -1,3 +1,4 @@
+import { laidOutByUnit } from '../../profiles/conventions.js';
 import type { Rule } from '../types.js';
 import type { Draft } from '../types.js';
 import { tableLabel } from '../support.js';
@@ -18,7 +19,10 @@ export const summaryVsExpenditure: Rule = {
     const out: Draft[] = [];
     const byClass = groupLeaves(index, t12, 'total', classOf);
     const seen = new Set<string>();
-    for (const row of t1.rows) {
+    // A 支出总表 laid out by unit (convention expenditure-by-unit) prints no 功能分类 rows: its
+    // classes are not 0, they are not there; only the totals compare.
+    const byUnit = laidOutByUnit(t12);
+    for (const row of byUnit ? [] : t1.rows) {
       if (!row.item?.startsWith('class:') || !row.code) continue;
       seen.add(row.code);
       const expected = byClass.get(row.code) ?? { fen: 0, values: [] };
@@ -33,7 +37,7 @@ export const summaryVsExpenditure: Rule = {
       });
       if (d) out.push(d);
     }
-    for (const [code, sum] of byClass) {
+    for (const [code, sum] of byUnit ? [] : byClass) {
       if (seen.has(code) || sum.fen === 0) continue;
       const row = t1.rows.find((r) => r.item === 'currentYearExpenditure') ?? t1.rows[0]!;
       out.push({

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertPointsAt, only } from '../../../test/support/findings.js';
-import { findingsOf, lineOf, SEED_TEXT, seedWith } from '../../../test/support/seed.js';
+import { findingsOf, lineOf, readText, SEED_TEXT, seedWith } from '../../../test/support/seed.js';
+import { runRules } from '../engine.js';
 import { summaryVsFiscal } from './summary-vs-fiscal.js';
 
 // 表2 lines.
@@ -50,4 +51,24 @@ test('summary-vs-fiscal: with other income besides 财政拨款 the 类 rows may
   assert.equal(f.severity, 'error');
   assert.equal(f.actual, '77910.83');
   assertPointsAt(f, GPB_INCOME);
+});
+
+// 表1 一般公共预算 printed as this year's grant plus 上年结转 (Chongqing): 77,901.83 + 2,916.52.
+const WITH_CARRY = seedWith([lineOf('一、一般公共预算拨款收入\t77,901.83'), '77,901.83', '80,818.35']);
+
+test('summary-vs-fiscal: a 收支总表 一般公共预算 that includes 上年结转 is not a mismatch', () => {
+  assert.deepEqual(findingsOf(summaryVsFiscal, WITH_CARRY), []);
+});
+
+test('summary-vs-fiscal: under the carry-over convention a wrong sum is an error naming the convention', () => {
+  const text = seedWith([lineOf('一、一般公共预算拨款收入\t77,901.83'), '77,901.83', '80,881.35']);
+  const { disclosure, profile } = readText(text);
+  const declared = { ...profile, conventions: ['fiscal-income-includes-carry-over' as const] };
+  const f = only(runRules(disclosure, declared, [summaryVsFiscal]));
+  assert.equal(f.severity, 'error');
+  assert.equal(f.expected, '80881.35');
+  assert.equal(f.actual, '80818.35');
+  assert.match(f.message, /上年结转/);
+  // Without the convention the plain identity is checked and fails too.
+  assert.equal(only(findingsOf(summaryVsFiscal, text)).expected, '80881.35');
 });
