@@ -7,7 +7,7 @@ import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Store } from '../store/db.js';
 import { importAnalysed } from '../store/import.js';
-import { HttpError, readUpload } from './upload.js';
+import { HttpError, readUpload, UPLOAD_LIMITS, type UploadLimits } from './upload.js';
 import { registerReadRoutes } from './routes.js';
 import { registerSite } from './site.js';
 
@@ -22,7 +22,14 @@ export interface AppOptions {
   logger?: boolean;
   /** Write internal errors (with their stack) to stderr, for the operator; clients never see them. */
   logErrors?: boolean;
+  /** Upload receiving limits (tests shorten them). */
+  upload?: Partial<UploadLimits>;
 }
+
+/** Whole request (headers and body) and headers alone, ms: a client that trickles its request
+ *  cannot hold a connection (or an upload slot) longer than this. */
+export const REQUEST_TIMEOUT_MS = 120_000;
+export const HEADERS_TIMEOUT_MS = 20_000;
 
 export const DEFAULT_UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
 
@@ -44,8 +51,33 @@ function digest(s: string): Buffer {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { store } = options;
   const uploadMaxBytes = options.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES;
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, routerOptions: { maxParamLength: 200 }, return503OnClosing: true });
+  const uploadLimits: UploadLimits = { ...UPLOAD_LIMITS, maxBytes: uploadMaxBytes, ...options.upload };
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 200 },
+    return503OnClosing: true,
+    // Node's defaults under fastify are no limit at all: a connection that sends nothing, or a
+    // request that never ends, would be kept forever.
+    connectionTimeout: 60_000,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: 5_000,
+    // A path that is not valid percent-encoding, answered in Chinese rather than fastify's English.
+    frameworkErrors: (error, _req, reply) => {
+      void (reply as FastifyReply).code(400).send({ error: error.code === 'FST_ERR_BAD_URL' ? '地址中的编码无效' : '请求无效' });
+    },
+  });
+  app.server.headersTimeout = HEADERS_TIMEOUT_MS;
   await app.register(multipart, { limits: { fileSize: uploadMaxBytes, files: 8, fields: 8, parts: 16, fieldSize: 1024 } });
+
+  // Every query parameter is given at most once: the routes read each as one string, and an array
+  // (`?region=a&region=b`) reaching a query would be a 500.
+  app.addHook('preValidation', async (req) => {
+    const q = req.query as Record<string, unknown> | undefined;
+    if (!q || typeof q !== 'object') return;
+    for (const [k, v] of Object.entries(q))
+      if (typeof v !== 'string') throw new HttpError(400, `参数 ${k.slice(0, 40)} 重复出现，每个参数只能给一次`);
+  });
 
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
@@ -54,7 +86,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown }, req, reply) => {
-    if (error instanceof HttpError) return reply.code(error.statusCode).send({ error: error.message });
+    // 408: the client stopped sending its body; the connection is closed rather than kept for it.
+    if (error instanceof HttpError) return (error.statusCode === 408 ? reply.header('Connection', 'close') : reply).code(error.statusCode).send({ error: error.message });
     const known = error.code ? CLIENT_ERRORS[error.code] : undefined;
     if (known) {
       const [status, message] = known;
@@ -86,7 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await requireToken(req, reply);
       if (reply.sent) return reply;
     }
-    const { disclosure, analysis } = await readUpload(req, uploadMaxBytes);
+    const { disclosure, analysis } = await readUpload(req, uploadLimits);
     const m = disclosure.meta;
     const body: Record<string, unknown> = {
       document: {
@@ -107,7 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.post('/api/documents', { preHandler: requireToken }, async (req, reply) => {
-    const { disclosure, analysis } = await readUpload(req, uploadMaxBytes);
+    const { disclosure, analysis } = await readUpload(req, uploadLimits);
     const stored = await importAnalysed(store, disclosure, analysis);
     return reply.code(stored.outcome === 'unchanged' ? 200 : 201).send(stored);
   });

@@ -48,7 +48,8 @@ export interface AggregateCell {
 const AMOUNT_ROLES = new Set(['summary']);
 
 function dimension(name: string): Dimension {
-  if (!(name in DIMENSIONS)) throw new QueryError(`未知维度“${name}”；可用维度：${Object.keys(DIMENSIONS).join('、')}`);
+  // Own properties only: `constructor`, `toString` and `__proto__` are "in" every object.
+  if (!Object.hasOwn(DIMENSIONS, name)) throw new QueryError(`未知维度“${name}”；可用维度：${Object.keys(DIMENSIONS).join('、')}`);
   return name as Dimension;
 }
 

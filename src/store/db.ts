@@ -4,7 +4,7 @@
 
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, type DialectAdapter, type Migration, type MigrationProvider } from 'kysely';
 import { migrations } from './migrations.js';
 import type { DB, NewFact } from './schema.js';
 
@@ -105,7 +105,7 @@ async function open(options: OpenOptions): Promise<Store> {
     // Fewer, larger checkpoints (each one syncs the file): bulk imports commit many transactions.
     sqlite.pragma('wal_autocheckpoint = 4000');
     sqlite.pragma('foreign_keys = ON');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<DB>({ dialect: new TransactionalDdlSqlite({ database: sqlite }) });
     let insert: ReturnType<typeof sqlite.prepare> | undefined;
     const insertFacts = (rows: NewFact[]) => {
       insert ??= sqlite.prepare(`INSERT INTO facts (${FACT_COLUMNS.join(', ')}) VALUES (${FACT_COLUMNS.map(() => '?').join(', ')})`);
@@ -122,8 +122,20 @@ async function open(options: OpenOptions): Promise<Store> {
   return store;
 }
 
-export async function migrate(store: Store): Promise<void> {
-  const list = migrations(store.dialect);
+/** SQLite's DDL is transactional, but Kysely's adapter says otherwise and would run migrations
+ *  outside a transaction: a process killed half-way through the first one left "table documents
+ *  already exists" on every later open. With this, each migration and its record commit together. */
+class TransactionalDdlSqlite extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new (class extends SqliteAdapter {
+      override get supportsTransactionalDdl(): boolean {
+        return true;
+      }
+    })();
+  }
+}
+
+export async function migrate(store: Store, list: Record<string, Migration> = migrations(store.dialect)): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => list };
   const { error } = await new Migrator({ db: store.db, provider }).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));

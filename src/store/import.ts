@@ -3,6 +3,7 @@
 // publication (region | department | year | kind | scope | title) imported again gets a new version and
 // the old ones stay (see documentKey); identical content (same sha256 as the latest version) is not stored twice.
 
+import { sql } from 'kysely';
 import { toFen } from '../money/amount.js';
 import type { Disclosure, Fact } from '../model/types.js';
 import { statusOf, type Analysis } from '../analysis.js';
@@ -65,6 +66,9 @@ export async function importAnalysed(store: Store, doc: Disclosure, analysis: An
   const checkJson = JSON.stringify(analysis.check);
   const summaryJson = JSON.stringify(analysis.summary);
   return store.db.transaction().execute(async (trx) => {
+    // Concurrent imports of one publication take turns (PostgreSQL; SQLite has one writer anyway):
+    // each then sees the version the other wrote, instead of both writing the same next version.
+    if (store.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
     const latest = await trx
       .selectFrom('documents')
       .select(['id', 'version', 'sha256', 'status'])
