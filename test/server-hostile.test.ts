@@ -83,7 +83,7 @@ const statusOf = (s: Socket) =>
 
 async function check(): Promise<number> {
   const { payload, headers } = multipart([{ name: 'seed.txt', content: SEED_TEXT }]);
-  const r = await fetch(`http://127.0.0.1:${port}/api/check`, { method: "POST", headers, body: new Uint8Array(payload) });
+  const r = await fetch(`http://127.0.0.1:${port}/api/check`, { method: 'POST', headers, body: new Uint8Array(payload) });
   await r.arrayBuffer();
   return r.status;
 }

@@ -75,8 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('preValidation', async (req) => {
     const q = req.query as Record<string, unknown> | undefined;
     if (!q || typeof q !== 'object') return;
-    for (const [k, v] of Object.entries(q))
-      if (typeof v !== 'string') throw new HttpError(400, `参数 ${k.slice(0, 40)} 重复出现，每个参数只能给一次`);
+    for (const [k, v] of Object.entries(q)) if (typeof v !== 'string') throw new HttpError(400, `参数 ${k.slice(0, 40)} 重复出现，每个参数只能给一次`);
   });
 
   app.addHook('onSend', async (_req, reply, payload) => {
@@ -87,7 +86,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown }, req, reply) => {
     // 408: the client stopped sending its body; the connection is closed rather than kept for it.
-    if (error instanceof HttpError) return (error.statusCode === 408 ? reply.header('Connection', 'close') : reply).code(error.statusCode).send({ error: error.message });
+    if (error instanceof HttpError)
+      return (error.statusCode === 408 ? reply.header('Connection', 'close') : reply).code(error.statusCode).send({ error: error.message });
     const known = error.code ? CLIENT_ERRORS[error.code] : undefined;
     if (known) {
       const [status, message] = known;

@@ -38,7 +38,15 @@ async function interruptedMigration(options: OpenOptions, fresh: (store: Store) 
   // The next open migrates from scratch; before, it failed with "table documents already exists".
   const again = await openStore(options);
   try {
-    assert.equal((await again.db.selectFrom('documents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n, 0);
+    assert.equal(
+      (
+        await again.db
+          .selectFrom('documents')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+      0,
+    );
   } finally {
     await again.close();
   }
@@ -71,7 +79,8 @@ test('SQLite: an interrupted migration leaves nothing behind; the next open work
   // An empty file: openStore would migrate it fully, so the broken migration runs on a store opened
   // on a file whose migrations are then rolled back by hand first.
   await interruptedMigration({ dataDir }, async (s) => {
-    for (const t of ['units', 'facts', 'document_data', 'documents', 'kysely_migration', 'kysely_migration_lock']) await s.db.schema.dropTable(t).ifExists().execute();
+    for (const t of ['units', 'facts', 'document_data', 'documents', 'kysely_migration', 'kysely_migration_lock'])
+      await s.db.schema.dropTable(t).ifExists().execute();
   });
 });
 
