@@ -24,6 +24,7 @@ import { unverified } from './narrative/unverified.js';
 import { comparisonYear } from './narrative/comparison-year.js';
 import { wording } from './narrative/wording.js';
 import { percentage } from './narrative/percentage.js';
+import { finalDirection } from './narrative/final-direction.js';
 import { nameMismatch } from './classification/name-mismatch.js';
 import { personnelPublicSplit } from './classification/personnel-public.js';
 import { unknownCode } from './classification/unknown-code.js';
@@ -74,6 +75,7 @@ export const RULES: readonly Rule[] = [
   narrativeConsistency,
   comparisonYear,
   percentage,
+  finalDirection,
   wording,
   unverified,
   requiredTables,
