@@ -148,3 +148,25 @@ test('类 | 款 | 项 in columns of their own: a row printing only 款 or 项 di
     ['2080105', '2080106', '2080107'],
   );
 });
+
+test('a wrapped unit name between two rows: lines continue the row above until its name is complete, then begin the row below', () => {
+  const unitSpec = { ...spec, classification: 'economic' } as unknown as ProfileTable;
+  const l = (k: number, ...tokens: Token[]): PositionedLine => ({ page: 1, y: 20 * k, height: 10, tokens, line: k });
+  const { rows } = treeGrid(
+    [
+      l(1, tok('支出项目类别', 48, 158), tok('总计', 199, 219)),
+      l(2, tok('合计', 90, 110), tok('1,000.00', 208, 253)),
+      l(3, tok('广州市政府政务信息系统管理中心', 48, 158), tok('100.00', 223, 253)),
+      l(4, tok('对个人和家庭的补助', 58, 148), tok('100.00', 223, 253)),
+      l(5, tok('广州地区公文交换站（广', 48, 158)),
+      l(6, tok('州市人民政府公报编辑', 43, 143), tok('900.00', 223, 253)),
+      l(7, tok('部）', 43, 63)),
+      l(8, tok('工资福利支出', 58, 118), tok('900.00', 223, 253)),
+    ],
+    unitSpec,
+  );
+  assert.deepEqual(
+    rows.map((r) => r.cells[1]),
+    ['合计', '广州市政府政务信息系统管理中心', '对个人和家庭的补助', '广州地区公文交换站（广州市人民政府公报编辑部）', '工资福利支出'],
+  );
+});

@@ -5,6 +5,7 @@
 import { isAmountText } from '../../money/amount.js';
 import type { ProfileTable } from '../../profiles/types.js';
 import type { RawRow } from '../raw.js';
+import { catalogs, normalizeName } from '../../reference/catalog.js';
 import { measureOfHeader } from './header-vocabulary.js';
 import type { PositionedLine, Token } from './types.js';
 
@@ -689,6 +690,15 @@ function mergeRun(run: PositionedLine[], hasAmounts: (l: PositionedLine) => bool
   return { ...anchor, tokens };
 }
 
+let knownNames: Set<string> | null = null;
+/** A name of the functional or economic classification catalog (ordinal prefixes aside). */
+function isKnownName(label: string): boolean {
+  const { functional, economic } = catalogs();
+  knownNames ??= new Set([...functional.all(), ...economic.all()].flatMap((e) => [e.name, ...e.variants]).map(normalizeName));
+  return knownNames.has(normalizeName(label.replace(/^(\d+|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])\s*/, '')));
+}
+const unclosed = (s: string) => (s.match(/[（(]/g)?.length ?? 0) > (s.match(/[）)]/g)?.length ?? 0);
+
 /** A table's lines repaired (split numbers, glued amounts) and cut into header and data, 行次 dropped. */
 function tableParts(lines: PositionedLine[]) {
   const joined = joinWrappedCells(splitGlued(joinSplitNumbers(joinRaisedAmounts(joinYearWords(lines)))));
@@ -799,9 +809,19 @@ function treePageGrid(lines: PositionedLine[], spec: ProfileTable, options: Grid
     let text = label.join('');
     if (!text && pendingLabel.length) text = pendingLabel.join('');
     else if (pendingLabel.length && rows.length) {
+      // Lines between two labelled rows continue the row above until its name is complete (a
+      // catalog name) or a line opens a bracket of its own: from there they begin the row below
+      // ("对个人和家庭的补助" / "广州地区公文交换站（广" / "州市人民政府公报编辑 831.39" / "部）").
       const prev = rows[rows.length - 1]!;
       const lc = spec.labelColumn ?? 0;
-      prev.cells[lc] = (prev.cells[lc] ?? '') + pendingLabel.join('');
+      let k = 0;
+      for (; k < pendingLabel.length; k++) {
+        const before = prev.cells[lc] ?? '';
+        const complete = isKnownName(before) && !isKnownName(before + pendingLabel[k]!);
+        if (complete || (unclosed(pendingLabel[k]!) && !unclosed(before))) break;
+        prev.cells[lc] = before + pendingLabel[k]!;
+      }
+      text = pendingLabel.slice(k).join('') + text;
     }
     pendingLabel = [];
     if (code.length >= 3) parents = { class: code.slice(0, 3), kuan: code.length >= 5 ? code.slice(0, 5) : '' };
