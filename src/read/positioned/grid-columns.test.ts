@@ -74,3 +74,30 @@ test('years as rows: only when every row is a year or a change', () => {
   assert.equal(yearRows([row('2025年'), row('2026年'), row('行政运行')], 1).length, 3);
   assert.equal(yearRows([row('2026年'), row('增减')], 1).length, 2);
 });
+
+test('三公 with 2025 | 2026 blocks and blank cells (w162 p.23): blank columns keep their header; this year’s block is read', () => {
+  const lines = [
+    line(1, '2025年预算数[206-262] 2026年预算数[581-638]'),
+    line(2, '公务用车购置及运行维护费[212-325] 公务用车购置及运行维护费[586-699]'),
+    line(3, '因公出国[123-161] 因公出国[498-536]'),
+    line(4, '合计[67-86] 公务接待费[368-415] 合计[444-463] 公务接待费[742-789]'),
+    line(5, '（境）经费[118-165] 公务用车购置[240-297] 公务用车运行[302-358] （境）经费[494-541] 公务用车购置[614-671] 公务用车运行[676-732]'),
+    line(6, '小计[198-217] 小计[572-591]'),
+    line(7, '经费[259-278] 维护费[316-344] 经费[633-652] 维护费[690-718]'),
+    line(8, '20.60[86-105] 8.00[221-236] 8.00[344-359] 12.60[402-420] 20.60[463-482] 5.00[533-548] 4.00[595-610] 4.00[718-733] 11.60[776-794]'),
+  ];
+  const grid = treeGrid(lines, spec('shandong-budget', '7'));
+  assert.equal(grid.columns.length, 12);
+  assert.deepEqual(
+    grid.columns.filter((c) => c.measure).map((c) => c.measure),
+    ['total', 'abroad', 'vehicle', 'vehiclePurchase', 'vehicleOperation', 'reception'],
+  );
+  // 合计 20.60 = 因公出国 5.00 + 公务用车 4.00 (购置 blank + 运行 4.00) + 公务接待 11.60.
+  const cells = grid.rows[0]!.cells;
+  const s = spec('shandong-budget', '7');
+  const at = (m: string) => cells[s.measures!.find((x) => x.measure === m)!.column];
+  assert.deepEqual(
+    ['total', 'abroad', 'vehicle', 'vehiclePurchase', 'vehicleOperation', 'reception'].map(at),
+    ['20.60', '5.00', '4.00', '', '4.00', '11.60'],
+  );
+});

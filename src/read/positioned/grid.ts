@@ -58,6 +58,8 @@ interface Column {
   measure: string | null;
   header: string;
   side: number;
+  /** No amount is printed under it (its header only). */
+  blank?: boolean;
 }
 
 /** Index of the first data line: an amount, a 合计 label, or a leading classification code. */
@@ -269,13 +271,17 @@ interface Stack {
  * stack; a word over several stacks ("公务用车购置及运行费" over 小计/购置费/运行费) is a group
  * header, an ancestor of each stack under it.
  */
-function headerStacks(header: PositionedLine[]): { stacks: Stack[]; groups: { token: Token; line: number }[] } {
+export function headerStacks(header: PositionedLine[]): { stacks: Stack[]; groups: { token: Token; line: number }[] } {
   const words = header.flatMap((l, li) => l.tokens.map((t) => ({ t, li })));
   const overlap = (a: Token, b: Token) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
   const isGroup = (w: { t: Token; li: number }) => {
     const below = words.filter((o) => o.li > w.li && overlap(o.t, w.t) > 0.5 * Math.min(o.t.x1 - o.t.x0, w.t.x1 - w.t.x0));
     // Two or more words below it that sit side by side.
     if (below.some((a) => below.some((b) => overlap(a.t, b.t) <= 0 && a !== b))) return true;
+    // A group label narrower than its span ("2025年预算数" over 小计 | 公务用车购置经费) covers only part of
+    // each word under it.
+    const partly = words.filter((o) => o.li > w.li && overlap(o.t, w.t) > 0.3 * (o.t.x1 - o.t.x0));
+    if (partly.some((a) => partly.some((b) => overlap(a.t, b.t) <= 0 && a !== b))) return true;
     // …or it is centred over the narrow gap between two neighbouring words of a lower line
     // ("预算数" over 一般公共预算 | 政府性基金预算): a label wider than that gap spans both columns. A
     // column's own label between two others leaves a gap at least as wide as itself.
@@ -312,9 +318,47 @@ function headerPaths(header: PositionedLine[], cols: { x0: number; x1: number }[
   const blocks = blockPaths(header, cols);
   if (blocks) return blocks;
   const { stacks, groups } = headerStacks(header);
+  const candidates = stackCandidates(stacks, cols);
+  const pick = matchStacks(cols, candidates);
+  return cols.map((c, i) => {
+    const stack = candidates[pick[i]!];
+    if (!stack) return [];
+    const over = groups
+      .filter((g) => g.token.x0 <= stack.x1 && g.token.x1 >= stack.x0 && g.line < Math.min(...stack.words.map((w) => w.line)))
+      .sort((a, b) => a.line - b.line)
+      .map((g) => g.token.text);
+    return [...over, ...stack.words.map((w) => w.text)];
+  });
+}
+
+/** Header stacks that may head amount columns: not far left of the first column (row-label headers). */
+function stackCandidates(stacks: Stack[], cols: { x0: number; x1: number }[]): Stack[] {
   const left = cols.length ? cols[0]!.x0 - (cols[0]!.x1 - cols[0]!.x0) * 2.5 : 0;
-  const candidates = stacks.filter((s) => s.x1 > left);
-  // Monotone matching of columns to stacks by centre distance (amounts sit right of centred headers).
+  return stacks.filter((s) => s.x1 > left);
+}
+
+/**
+ * Columns no amount is printed in (a one-row 三公 table with blank cells) are found from the amounts
+ * of no row, but the header still prints their label. When the header has more stacks than there
+ * are columns, each stack no column matches, right of the first matched one, becomes a blank column
+ * of its own: the columns keep their order and their names, and a blank cell is a printed blank.
+ */
+export function withBlankColumns<C extends { x0: number; x1: number; right: number }>(header: PositionedLine[], cols: C[]): (C | { x0: number; x1: number; right: number; blank: true })[] {
+  if (cols.length === 0) return cols;
+  const { stacks } = headerStacks(header);
+  const candidates = stackCandidates(stacks, cols);
+  if (candidates.length <= cols.length) return cols;
+  const pick = matchStacks(cols, candidates);
+  if (pick.some((p) => p < 0)) return cols;
+  const out: (C | { x0: number; x1: number; right: number; blank: true })[] = [...cols];
+  candidates.forEach((s, j) => {
+    if (j > pick[0]! && !pick.includes(j)) out.push({ x0: s.x0, x1: s.x1, right: s.x1, blank: true });
+  });
+  return out.sort((a, b) => centre(a) - centre(b));
+}
+
+/** Monotone matching of columns to header stacks by centre distance (amounts sit right of centred headers). */
+function matchStacks(cols: { x0: number; x1: number }[], candidates: Stack[]): number[] {
   const n = cols.length;
   const m = candidates.length;
   const pick: number[] = new Array(n).fill(-1);
@@ -347,15 +391,7 @@ function headerPaths(header: PositionedLine[], cols: { x0: number; x1: number }[
       });
       pick[i] = bestJ;
     });
-  return cols.map((c, i) => {
-    const stack = candidates[pick[i]!];
-    if (!stack) return [];
-    const over = groups
-      .filter((g) => g.token.x0 <= stack.x1 && g.token.x1 >= stack.x0 && g.line < Math.min(...stack.words.map((w) => w.line)))
-      .sort((a, b) => a.line - b.line)
-      .map((g) => g.token.text);
-    return [...over, ...stack.words.map((w) => w.text)];
-  });
+  return pick;
 }
 
 /**
@@ -373,7 +409,8 @@ export function blockPaths(header: PositionedLine[], cols: { x0: number; x1: num
   const period = [2, 3, 4, 5].find(
     (p) => words.length % p === 0 && words.length / p >= 2 && new Set(words.slice(0, p)).size === p && words.every((w, i) => w === words[i % p]),
   );
-  if (!period || at === 0) return null;
+  // Every column has its leaf on that line (else the repeating run is one level among others).
+  if (!period || at === 0 || leaves.length < cols.length) return null;
   // A leaf wrapped over lines ("一般公共预" over "算") continues on the lines below it.
   const leafText = leaves.map((t) =>
     [t, ...header.slice(at + 1).flatMap((l) => l.tokens.filter((u) => Math.min(u.x1, t.x1) - Math.max(u.x0, t.x0) > 0))].map((u) => u.text.trim()).join(''),
@@ -726,7 +763,7 @@ function treePageGrid(lines: PositionedLine[], spec: ProfileTable, options: Grid
   const amountX0 = Math.min(...data.flatMap((l) => l.tokens.filter((t) => isDecimalAmount(t.text)).map((t) => t.x0)), Infinity);
   const labelLimit = Number.isFinite(amountX0) ? amountX0 : Infinity;
   const valueRows = data.map((l) => splitKeyValues(l, labelLimit).values);
-  const found = findColumns(valueRows);
+  const found = withBlankColumns(header, findColumns(valueRows));
   const paths = headerPaths(header, found);
   const headerText = header.map((l) => l.tokens.map((t) => t.text).join('')).join('');
   const wanted = new Map((spec.measures ?? []).map((m) => [m.measure, m.column]));
@@ -746,7 +783,7 @@ function treePageGrid(lines: PositionedLine[], spec: ProfileTable, options: Grid
   for (const m of new Set(cols.map((c) => c.measure).filter((x): x is string => !!x))) {
     const same = cols.filter((c) => c.measure === m);
     if (same.length < 2) continue;
-    const keep = (prefer && same.find((c) => prefer.test(c.header))) || same[0]!;
+    const keep = (prefer && same.find((c) => prefer.test(c.header))) || same.find((c) => !c.blank) || same[0]!;
     for (const c of same)
       if (c !== keep) {
         notes.push(`列“${c.header}”与“${keep.header}”同为${m}，已忽略`);
