@@ -96,8 +96,5 @@ test('三公 with 2025 | 2026 blocks and blank cells (w162 p.23): blank columns 
   const cells = grid.rows[0]!.cells;
   const s = spec('shandong-budget', '7');
   const at = (m: string) => cells[s.measures!.find((x) => x.measure === m)!.column];
-  assert.deepEqual(
-    ['total', 'abroad', 'vehicle', 'vehiclePurchase', 'vehicleOperation', 'reception'].map(at),
-    ['20.60', '5.00', '4.00', '', '4.00', '11.60'],
-  );
+  assert.deepEqual(['total', 'abroad', 'vehicle', 'vehiclePurchase', 'vehicleOperation', 'reception'].map(at), ['20.60', '5.00', '4.00', '', '4.00', '11.60']);
 });

@@ -343,7 +343,10 @@ function stackCandidates(stacks: Stack[], cols: { x0: number; x1: number }[]): S
  * are columns, each stack no column matches, right of the first matched one, becomes a blank column
  * of its own: the columns keep their order and their names, and a blank cell is a printed blank.
  */
-export function withBlankColumns<C extends { x0: number; x1: number; right: number }>(header: PositionedLine[], cols: C[]): (C | { x0: number; x1: number; right: number; blank: true })[] {
+export function withBlankColumns<C extends { x0: number; x1: number; right: number }>(
+  header: PositionedLine[],
+  cols: C[],
+): (C | { x0: number; x1: number; right: number; blank: true })[] {
   if (cols.length === 0) return cols;
   const { stacks } = headerStacks(header);
   const candidates = stackCandidates(stacks, cols);
