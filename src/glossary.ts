@@ -43,6 +43,8 @@ export const ITEMS: Record<string, string> = {
   surplusDistribution: '事业单位结余分配',
   toBusinessFund: '转入事业基金',
   carryForward: '结转下年',
+  accountBalance: '上年实户资金余额',
+  unspentAccountFunds: '未安排支出的实户资金',
   expenditureTotal: '支出总计',
   basicExpenditure: '基本支出',
   projectExpenditure: '项目支出',

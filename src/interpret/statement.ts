@@ -77,8 +77,10 @@ export function interpretStatement(raw: RawTable, spec: ProfileTable, unit: Amou
 }
 
 function matchItem(items: StatementItem[], side: string, label: string, heading: string | null): StatementItem | undefined {
-  const l = compact(label);
-  const candidates = items.filter((i) => i.side === side && i.labels.some((x) => compact(x) === l));
+  // Enumeration commas and quotes vary between printings ("上年结余、结转" is 上年结余结转).
+  const key = (x: string) => compact(x).replace(/[、，,“”"]/g, '');
+  const l = key(label);
+  const candidates = items.filter((i) => i.side === side && i.labels.some((x) => key(x) === l));
   // Before any heading line (Guangdong prints 一、一般公共预算 without 本年收入 above it), lines
   // read as under the side's first heading: the year's own money comes first.
   const firstHeading = items.find((i) => i.side === side && i.heading)?.key;

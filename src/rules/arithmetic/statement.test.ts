@@ -77,3 +77,16 @@ test('statement: under the declared convention a line below 本年收入合计 t
   assert.match(f.message, /其他收入/);
   assert.ok(!found.some((x) => x.locations[0]!.line === lineOf('本年收入合计\t77,901.83')), '本年收入合计 holds without the line below it');
 });
+
+test('statement: income printed only as its group total (“一、预算拨款”, no 一般公共预算/政府性基金/国有资本经营 lines) counts as that total', () => {
+  const line = lineOf('一、一般公共预算拨款收入\t77,901.83\t一、一般公共服务支出');
+  assert.deepEqual(findingsOf(statementIdentity, seedWith([line, '一、一般公共预算拨款收入', '一、预算拨款'])), []);
+  // The identity still holds the group total to account: a wrong one is found.
+  const f = only(
+    findingsOf(statementIdentity, seedWith([line, '一、一般公共预算拨款收入\t77,901.83', '一、预算拨款\t77,991.83'])).filter(
+      (x) => x.severity === 'error' && /本年收入合计/.test(x.message),
+    ),
+  );
+  assert.match(f.message, /财政拨款收入/);
+  assertPointsAt(f, line);
+});

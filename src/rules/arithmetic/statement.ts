@@ -74,8 +74,21 @@ export function statementChecks({ doc, profile, index }: RuleContext): IdentityC
       const total = resolve(ident.total);
       const totalRow = total.rows[0];
       if (!totalRow) continue;
+      // A group of parts printed only as its own total ("一、预算拨款" without its 一般公共预算 /
+      // 政府性基金 / 国有资本经营 lines) counts as that total: another identity names the group.
+      const printed = (ref: string) => {
+        const r = resolve(ref);
+        return r.rows.some((row) => index.cell(t.id, row.index, r.measure(row)) !== null);
+      };
+      let refs = ident.parts;
+      for (const group of spec.identities ?? []) {
+        if (group === ident || group.parts.length < 2 || !group.parts.every((g) => refs.includes(g))) continue;
+        if (group.parts.some(printed) || !printed(group.total) || refs.includes(group.total)) continue;
+        const at = refs.indexOf(group.parts[0]!);
+        refs = [...refs.slice(0, at), group.total, ...refs.slice(at).filter((r) => !group.parts.includes(r))];
+      }
       const out1 = moved.get(ident.total) ?? [];
-      const parts = [...partsOf(ident).filter((x) => !out1.some((m) => m.row === x.row)), ...ident.parts.flatMap((ref) => moved.get(ref) ?? [])];
+      const parts = [...partsOf({ parts: refs }).filter((x) => !out1.some((m) => m.row === x.row)), ...refs.flatMap((ref) => moved.get(ref) ?? [])];
       if (parts.length === 0) continue;
       const partValues: { v: Valued; row: TableRow }[] = [];
       for (const p of parts) {
@@ -83,15 +96,16 @@ export function statementChecks({ doc, profile, index }: RuleContext): IdentityC
         if (v) partValues.push({ v, row: p.row });
       }
       const labels = [
-        ...ident.parts
+        ...refs
           .map((ref) => resolve(ref))
           .filter((p) => p.rows.length === 0 || p.rows.some((r) => !out1.some((m) => m.row === r)))
           .map((p) => p.label),
-        ...new Set(ident.parts.flatMap((ref) => moved.get(ref) ?? []).map((p) => p.label)),
+        ...new Set(refs.flatMap((ref) => moved.get(ref) ?? []).map((p) => p.label)),
       ];
       const tm = total.measure(totalRow);
       const actual = index.cell(t.id, totalRow.index, tm);
-      if (!actual && partValues.length === 0) continue;
+      // Parts printed blank are unknown, not 0: their sum says nothing about the total.
+      if (partValues.length === 0) continue;
       const d = sumCheck(
         index,
         t,
