@@ -6,6 +6,9 @@ import type { Profile, ProfileTable } from './types.js';
 export function normalizeTitle(text: string): string {
   let s = text
     .replace(/\s+/g, '')
+    // Full-width digits and hyphens ("２０２１年", "－不含上年结转") read as their ASCII forms.
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[－—–]/g, '-')
     .replace(/[“”"]/g, '"')
     .replace(/[（]/g, '(')
     .replace(/[）]/g, ')')
@@ -14,6 +17,10 @@ export function normalizeTitle(text: string): string {
   s = s.replace(/\((公开表|表)?[\d-]+\)$/, '');
   s = s.replace(/\(?\d{4}年度?\)?$/, '');
   s = s.replace(/\(含[^()]{1,12}\)$/, '');
+  // A scope qualifier inside the parentheses ("（按支出功能分类科目-不含上年结转）") does not change the table.
+  s = s.replace(/-?(不含|含)[^()-]{1,10}(?=\)$)/, '');
+  // …nor does one after the title ("一般公共预算支出表-不含上年结转").
+  s = s.replace(/(表)-(不含|含)[^()]{1,10}$/, '$1');
   s = s.replace(/^\d{4}年(度)?/, '');
   // "广州市生态环境局2026年项目支出绩效目标表": the publisher and year before the table's name.
   s = s.replace(/^[^\d()"]{2,30}?\d{4}年度?(?=.{4,}表$)/, '');
@@ -46,6 +53,20 @@ export function buildTitleIndex(profile: Profile): TitleIndex {
       return patterns.find((p) => p.re.test(key))?.t ?? null;
     },
   };
+}
+
+/**
+ * A heading over a group of tables ("五、单位预算表", "第二部分 2026年部门预算报表"), which lists or
+ * introduces tables but is none itself.
+ */
+export function isPartHeading(text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  const key = normalizeTitle(t);
+  return (
+    /^(第[一二三四五六七八九十]+部分|附件|附表)/.test(t) ||
+    /^(部门|单位)?(综合)?(预算|决算)(报)?表$/.test(key) ||
+    /(年度|年)(部门|单位)(综合)?(预算|决算)(公开)?(报)?表$/.test(key)
+  );
 }
 
 /** Printed table number from a TOC entry such as "（公开表 1-2）". */

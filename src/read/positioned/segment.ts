@@ -5,7 +5,7 @@
 import { SENTENCE_END } from '../../narrative/claims.js';
 import { createHash } from 'node:crypto';
 import type { AmountUnit } from '../../money/amount.js';
-import { buildTitleIndex, normalizeTitle } from '../../profiles/titles.js';
+import { buildTitleIndex, isPartHeading, normalizeTitle } from '../../profiles/titles.js';
 import type { Profile, ProfileTable } from '../../profiles/types.js';
 import type { RawDocument, RawLine, RawRow, RawTable } from '../raw.js';
 import { firstDataLine, STATEMENT_VARIANTS, statementGrid, TREE_VARIANTS, treeGrid, type GridOptions } from './grid.js';
@@ -97,19 +97,25 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
   // Table titles outside the contents: a title with a unit line nearby, or a header right after.
   const starts: { at: number; spec: ProfileTable }[] = [];
   const unrecognised: RawLine[] = [];
+  // A title over two lines: its scope in parentheses on the next ("（按支出功能分类科目－不含上年结转）").
+  const titleAt = (i: number): ProfileTable | null => {
+    const l = all[i]!;
+    const n = all[i + 1];
+    if (n && n.page === l.page && l.tokens.length <= 3 && /^[（(][^（()）]{2,30}[)）]$/.test(squash(text(n)))) {
+      const joined = titleOf({ ...l, tokens: [{ ...l.tokens[0]!, text: squash(text(l)) + squash(text(n)) }] }, profile, index);
+      if (joined) return joined;
+    }
+    return titleOf(l, profile, index);
+  };
   for (let i = 0; i < all.length; i++) {
     if (i > tocAt && i <= tocEnd) continue;
-    const spec = titleOf(all[i]!, profile, index);
+    const spec = titleAt(i);
     if (!spec) {
       // A table title this template does not know: a title-like line over a unit line.
       const t = squash(text(all[i]!)).replace(TABLE_PREFIX, '');
       const near = all.slice(i + 1, i + 4).some((l) => UNIT.test(squash(text(l))));
       const key = normalizeTitle(t);
-      const partHeading =
-        /^(第[一二三四五六七八九十]+部分|附件|附表)/.test(t) ||
-        /^(部门|单位)?(预算|决算)(报)?表$/.test(key) ||
-        /(年度|年)(部门|单位)(预算|决算)(公开)?(报)?表$/.test(key) ||
-        key.length < 4;
+      const partHeading = isPartHeading(t) || key.length < 4;
       const seen = unrecognised.some((u) => normalizeTitle(squash(u.text).replace(TABLE_PREFIX, '')) === key);
       if (near && !partHeading && !seen && all[i]!.tokens.length <= 3 && /表$/.test(key) && t.length <= 45) unrecognised.push(raw(all[i]!));
       continue;

@@ -1,5 +1,5 @@
 import type { Draft, Rule } from '../types.js';
-import { buildTitleIndex, normalizeTitle } from '../../profiles/titles.js';
+import { buildTitleIndex, isPartHeading, normalizeTitle } from '../../profiles/titles.js';
 
 /** Contents and body agree: each listed table is in the body under the same title, and the body adds none. */
 export const tocVsBody: Rule = {
@@ -13,7 +13,8 @@ export const tocVsBody: Rule = {
     const out: Draft[] = [];
     const listed = new Map<string, (typeof doc.toc)[number]>();
     for (const e of doc.toc) {
-      if (/^第[一二三四五六七八九十]+部分/.test(e.title.replace(/\s/g, ''))) continue;
+      // A heading over the tables ("五、单位预算表") lists them but is none.
+      if (isPartHeading(e.title)) continue;
       const spec = titles.match(e.title);
       if (spec) {
         if (!listed.has(spec.id)) listed.set(spec.id, e);
