@@ -98,7 +98,8 @@ function extractParagraph(text: string, lineAt: LineAt, section: string, sentenc
   let breakdownParents: Map<string, NumericClaim> | null = null;
   let lastByFamily = new Map<string, NumericClaim>();
   let paragraphSubject: string | null = null;
-  const parts = text.split(/(?<=[。！？])/);
+  // A full stop inside brackets ("…运行维护费337.17万元。）") does not end the sentence.
+  const parts = text.split(/(?<=[。！？])(?![）)])/);
   let offset = 0;
   for (const sentenceText of parts) {
     const sentenceStart = offset;
@@ -113,6 +114,7 @@ function extractParagraph(text: string, lineAt: LineAt, section: string, sentenc
     let cursor = 0;
     const qiZhong = [...s.matchAll(/其中/g)].map((m) => m.index ?? 0);
     let lastAmount: NumericClaim | null = null;
+    let inReason = false;
     const amountsAt: { at: number; claim: NumericClaim }[] = [];
     for (const m of s.matchAll(NUMBER_UNIT)) {
       const at = m.index ?? 0;
@@ -130,6 +132,20 @@ function extractParagraph(text: string, lineAt: LineAt, section: string, sentenc
       if (/[（(]\s*$/.test(before) && /^[项类款]/.test(m[2]!)) continue;
       const value = normalizeDecimal(raw.replace(/，/g, ','));
       if (value === null) continue;
+      // A breakdown's parts may be listed clause by clause (其中：A…；B…；C…). Its clause ends it when
+      // the sentence opens another breakdown later ("收入 X，其中 A、B；支出 X，其中 …": 支出 is a new
+      // total, not a part). The reasons given for a change ("主要原因是新增…1000万元") run to the next
+      // ；and hold no parts.
+      for (const e of s.slice(cursor, at).matchAll(/[；;]|主要原因|原因是|原因为|主要是由于/g)) {
+        const pos = cursor + (e.index ?? 0);
+        if (/[；;]/.test(e[0])) {
+          inReason = false;
+          if (qiZhong.some((q) => q > pos)) {
+            while (qiZhong.length && qiZhong[0]! < pos) qiZhong.shift();
+            breakdownParents = null;
+          }
+        } else inReason = true;
+      }
       while (qiZhong.length && qiZhong[0]! < at && qiZhong[0]! >= cursor) {
         breakdownParents = new Map(lastByFamily);
         qiZhong.shift();
@@ -162,7 +178,7 @@ function extractParagraph(text: string, lineAt: LineAt, section: string, sentenc
         claim = { ...base, kind: family === 'money' ? 'amount' : 'count', subject, ...(yearOf ? { year: Number(yearOf[1]) } : {}) };
         if (family === 'money' && !paragraphSubject && /[（(]\d*[类项][)）]/.test(subject)) paragraphSubject = subject;
         const parent = breakdownParents?.get(family);
-        if (parent && parent.id !== id) claim.partOf = parent.id;
+        if (parent && parent.id !== id && !inReason) claim.partOf = parent.id;
         lastAmount = claim;
         amountsAt.push({ at, claim });
         lastByFamily.set(family, claim);
