@@ -121,3 +121,34 @@ test('a flate bomb uploaded anonymously: 422 in Chinese, and the server keeps no
     else process.env.YUSUAN_READ_MAX_MB = saved;
   }
 });
+
+test('exports stream (the same bytes as the CLI export), one at a time per client; aggregates follow new imports', async () => {
+  const { analyse } = await import('../src/analysis.js');
+  const { loadProfiles } = await import('../src/profiles/registry.js');
+  const { IDENTITY_RULE_IDS } = await import('../src/rules/catalog.js');
+  const { syntheticDisclosure } = await import('../src/synthetic/generate.js');
+  const { importAnalysed } = await import('../src/store/import.js');
+  const { exportFacts } = await import('../src/store/export.js');
+  const profile = loadProfiles(IDENTITY_RULE_IDS).find((p) => p.id === 'sichuan-province-budget-2024')!;
+  const add = (seed: number, year: number) => {
+    const d = syntheticDisclosure({ seed, region: '测试省', year });
+    return importAnalysed(store, d, analyse({ disclosure: d, profile }));
+  };
+  for (let i = 0; i < 25; i++) await add(100 + i, 2020 + (i % 4));
+  for (const format of ['json', 'csv'] as const) {
+    const r = await app.inject({ method: 'GET', url: `/api/export?format=${format}&region=${encodeURIComponent('测试省')}` });
+    assert.equal(r.statusCode, 200);
+    assert.equal(r.body, (await exportFacts(store, format, { region: '测试省' })).body);
+  }
+  // A second export from a client whose first is still being sent: 429.
+  const both = await Promise.all(['json', 'csv'].map((f) => app.inject({ method: 'GET', url: `/api/export?format=${f}` })));
+  assert.deepEqual(both.map((r) => r.statusCode).sort(), [200, 429]);
+  assert.match(both.find((r) => r.statusCode === 429)!.json().error, /同时只能进行一次导出/);
+  assert.equal((await app.inject({ method: 'GET', url: '/api/export?format=csv' })).statusCode, 200);
+  // Aggregates are cached until the documents change.
+  const total = async () => (await app.inject({ method: 'GET', url: '/api/aggregate?drilldown=year' })).json().total as string;
+  const before = await total();
+  assert.equal(await total(), before);
+  await add(999, 2030);
+  assert.notEqual(await total(), before);
+});

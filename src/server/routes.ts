@@ -1,12 +1,13 @@
 // Read-only API routes (public). Shapes are documented in openapi.ts.
 
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { Fact } from '../model/types.js';
 import type { Summary } from '../summary.js';
-import { aggregate, QueryError } from '../store/aggregate.js';
+import { cachedAggregate, QueryError } from '../store/aggregate.js';
 import { compareSummaries } from '../store/compare.js';
 import type { Store } from '../store/db.js';
-import { EXPORT_FORMATS, ExportTooLarge, exportFacts, type ExportFormat } from '../store/export.js';
+import { EXPORT_FORMATS, ExportTooLarge, exportFacts, exportStream, type ExportFormat } from '../store/export.js';
 import { coverage, documentJson, getDocumentRow, listDocuments, loadDisclosure, toItem, versionsOf, type DocumentFilters } from '../store/repository.js';
 import { search } from '../store/search.js';
 import { HttpError } from './upload.js';
@@ -111,7 +112,7 @@ export function registerReadRoutes(app: FastifyInstance, store: Store): void {
   app.get('/api/aggregate', async (req) => {
     const q = req.query as Query;
     try {
-      return await aggregate(store, { measure: q.measure || undefined, table: q.table || undefined, drilldown: q.drilldown, cut: q.cut });
+      return await cachedAggregate(store, { measure: q.measure || undefined, table: q.table || undefined, drilldown: q.drilldown, cut: q.cut });
     } catch (e) {
       if (e instanceof QueryError) throw new HttpError(400, e.message);
       throw e;
@@ -137,17 +138,45 @@ export function registerReadRoutes(app: FastifyInstance, store: Store): void {
     return search(store, q);
   });
 
+  // Exports are the heaviest anonymous request: one at a time per client, two over all clients.
+  const exporting = new Map<string, number>();
+  let exports = 0;
   app.get('/api/export', async (req, reply) => {
     const q = req.query as Query;
     const format = (q.format ?? 'json') as ExportFormat;
     if (!EXPORT_FORMATS.includes(format)) throw new HttpError(400, `参数 format 只能是 ${EXPORT_FORMATS.join('、')}`);
     documentFilters(q); // validates
+    if (exporting.has(req.ip)) throw new HttpError(429, '同一客户端同时只能进行一次导出，请等上一次完成后再试');
+    if (exports >= EXPORT_SLOTS) throw new HttpError(503, '服务器正忙（导出较多），请稍后再试');
+    exports++;
+    exporting.set(req.ip, 1);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      exports--;
+      exporting.delete(req.ip);
+    };
+    reply.raw.once('close', release).once('finish', release);
     try {
+      const disposition = (ext: string) => `attachment; filename="yusuan-export.${ext}"`;
+      // JSON and CSV are streamed a few documents at a time; XLSX and the data package (one JSON
+      // document with a lower row limit) are built whole.
+      if (format === 'json' || format === 'csv') {
+        const chunks = await exportStream(store, format, q);
+        return reply
+          .type(format === 'json' ? json : 'text/csv; charset=utf-8')
+          .header('Content-Disposition', disposition(format))
+          .send(Readable.from(chunks));
+      }
       const r = await exportFacts(store, format, q);
-      return reply.type(r.contentType).header('Content-Disposition', `attachment; filename="yusuan-export.${r.extension}"`).send(r.body);
+      return reply.type(r.contentType).header('Content-Disposition', disposition(r.extension)).send(r.body);
     } catch (e) {
+      release();
       if (e instanceof ExportTooLarge) throw new HttpError(413, e.message);
       throw e;
     }
   });
 }
+
+const EXPORT_SLOTS = 2;
