@@ -25,6 +25,7 @@ import { comparisonYear } from './narrative/comparison-year.js';
 import { wording } from './narrative/wording.js';
 import { percentage } from './narrative/percentage.js';
 import { finalDirection } from './narrative/final-direction.js';
+import { zeroTotal } from './narrative/zero-total.js';
 import { nameMismatch } from './classification/name-mismatch.js';
 import { personnelPublicSplit } from './classification/personnel-public.js';
 import { unknownCode } from './classification/unknown-code.js';
@@ -76,6 +77,7 @@ export const RULES: readonly Rule[] = [
   comparisonYear,
   percentage,
   finalDirection,
+  zeroTotal,
   wording,
   unverified,
   requiredTables,
