@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findingsOf, lineOf, SEED_TEXT, seedWith } from '../../../test/support/seed.js';
+import { findingsOf, lineOf, readSeed, SEED_TEXT, seedWith } from '../../../test/support/seed.js';
+import { runRules } from '../engine.js';
 import { comparisonYear } from './comparison-year.js';
 
 test('comparison-year: the example compares 2024 with 2023 throughout', () => {
@@ -63,4 +64,16 @@ test('comparison-year: a year followed by its own change is a comparand, not the
     '人员经费因标准降低较其他 2023 年度减少 69.38 万元，公用经费因人员增加 较 2023 年度增加 9.06 万元',
   ]);
   assert.deepEqual(findingsOf(comparisonYear, text), []);
+});
+
+test('comparison-year: a 决算 compares the year’s actuals with the same year’s budget', () => {
+  const { disclosure, profile } = readSeed();
+  disclosure.meta.kind = 'final';
+  const at = disclosure.narrative.sentences[10]!;
+  const say = (text: string) => {
+    disclosure.narrative.sentences = [{ ...at, text }];
+    return runRules(disclosure, profile, [comparisonYear]);
+  };
+  assert.deepEqual(say('2024 年度支出决算 1028.48 万元，比 2024 年年初预算增加 11.28 万元。'), []);
+  assert.equal(say('2024 年度支出决算 1028.48 万元，比 2024 年增加 11.28 万元。').length, 1);
 });
