@@ -21,10 +21,12 @@ export function normalizeDecimal(text: string): string | null {
   return neg && out !== '0' ? `-${out}` : out;
 }
 
-/** True when the text looks like a printed amount (with or without separators). */
+/** True when the text looks like a printed amount (with or without separators). Some publishers
+ *  group only the last thousands ("120258,600" for 120,258,600 元): a comma still precedes exactly
+ *  three digits, so it separates thousands, never decimals. */
 export function isAmountText(text: string): boolean {
   const t = text.trim();
-  return /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(t);
+  return /^-?(\d+(,\d{3})+|\d+)(\.\d+)?$/.test(t);
 }
 
 /** Decimal string in `unit` → integer fen. Throws when the value has more precision than a fen. */

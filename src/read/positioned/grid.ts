@@ -18,7 +18,7 @@ const centre = (x: { x0: number; x1: number }) => (x.x0 + x.x1) / 2;
 export const isAmountToken = (t: string) => isAmountText(t.replace(/\s+/g, '')) && /\d/.test(t);
 /** Percentages (增长率 columns) are values, not labels, though no measure reads them. */
 const isPercentToken = (t: string) => /^-?\d+(\.\d+)?%$/.test(t.replace(/\s+/g, ''));
-const isDecimalAmount = (t: string) => /^-?[\d,]*\d\.\d+$/.test(t.replace(/\s+/g, '')) || /^-?\d{1,3}(,\d{3})+$/.test(t.replace(/\s+/g, ''));
+const isDecimalAmount = (t: string) => /^-?[\d,]*\d\.\d+$/.test(t.replace(/\s+/g, '')) || /^-?\d+(,\d{3})+$/.test(t.replace(/\s+/g, ''));
 
 /**
  * Alternative assumptions about an ambiguous layout. Each named variant is one candidate reading of
