@@ -52,3 +52,18 @@ test('assess: a failing identity with too few holding ones beside it does not co
   // One wrong 收入总计 breaking two of a statement's five identities by the same amount: one cause.
   assert.equal(readingOf({ checked: 5, failed: 2, causes: 1, misnamed: 0 }, 5).status, 'exceptions');
 });
+
+test('assess: amounts in the neighbouring column (基本 over, 项目 under by the same amount): one may be the publisher’s, two are a misreading', () => {
+  const table = (text: string) => readText(text).disclosure.tables.find((x) => x.id === '1-2')!;
+  const at = (needle: string) => SEED_LINES.findIndex((l) => l.includes(needle));
+  const move = (lines: string[], i: number) => {
+    const amount = /\t([\d,]+\.\d{2})\t\1(\t|$)/.exec(lines[i]!)![1]!;
+    return lines.map((l, k) => (k === i ? l.replace(`${amount}\t${amount}`, `${amount}\t\t${amount}`) : l));
+  };
+  const one = move(SEED_LINES, at('204\t02\t01\t205001\t行政运行'));
+  assert.equal(table(one.join('\n')).reading.status, 'exceptions');
+  const two = move(one, at('204\t02\t01\t205303\t行政运行'));
+  const t = table(two.join('\n'));
+  assert.equal(t.reading.status, 'unreliable');
+  assert.match(t.reading.reason ?? '', /相邻的列/);
+});

@@ -24,6 +24,8 @@ const MAX_FAILING_SHARE = 0.2;
  * amount: one cause.)
  */
 const HOLDING_PER_FAILURE = 2;
+/** Unrelated amounts found in the neighbouring column before the columns, not the document, are in doubt. */
+const MAX_MOVED = 1;
 
 export interface TableEvidence {
   checked: number;
@@ -32,6 +34,12 @@ export interface TableEvidence {
   causes: number;
   /** Coded rows whose printed name is not the code's (a wrapped or shifted label). */
   misnamed: number;
+  /**
+   * Distinct amounts by which a subtotal is over in one column and under in another (基本支出
+   * +95.82, 项目支出 −95.82). One such amount may be the publisher's (an item in the wrong column);
+   * several unrelated ones are amounts read into the neighbouring column.
+   */
+  moved?: number;
 }
 
 /** The identities evaluated on every table, tallied per table. */
@@ -44,14 +52,27 @@ export function tableEvidence(doc: Disclosure, profile: Profile, index = new Dis
     if (!e) out.set(id, (e = { checked: 0, failed: 0, causes: 0, misnamed: 0, differences: new Set() }));
     return e;
   };
+  const byRow = new Map<string, number[]>();
   for (const c of checks) {
     const e = of(c.table);
     e.checked++;
     if (c.draft && (c.draft.severity ?? 'error') === 'error') {
       e.failed++;
       e.differences.add((c.draft.difference ?? '').replace(/^-/, ''));
+      if (c.measure !== undefined && c.draft.difference !== null) {
+        const k = `${c.table}\u0000${c.row}`;
+        byRow.set(k, [...(byRow.get(k) ?? []), Number(c.draft.difference)]);
+      }
     }
   }
+  const movedBy = new Map<string, Set<string>>();
+  for (const [k, diffs] of byRow) {
+    const d = diffs.find((a, i) => a !== 0 && diffs.some((b, j) => j !== i && Math.abs(a + b) <= 0.015));
+    if (d === undefined) continue;
+    const table = k.split('\u0000')[0]!;
+    movedBy.set(table, (movedBy.get(table) ?? new Set()).add(Math.abs(d).toFixed(2)));
+  }
+  for (const [table, amounts] of movedBy) of(table).moved = amounts.size;
   for (const d of nameMismatch.check(ctx)) {
     const t = d.locations[0]?.table;
     if (t && (d.severity ?? 'error') === 'error') of(t).misnamed++;
@@ -73,6 +94,12 @@ export function readingOf(e: TableEvidence | undefined, rows: number): TableRead
       reason: `${checked} 处合计关系中有 ${failed} 处不成立，涉及 ${causes} 个互不相关的差额，更像是版式未被正确识别，而不是文件本身的错误`,
     };
   if (shifted) return { ...base, status: 'unreliable', reason: `${misnamed} 行科目名称与编码对不上，更像是名称或编码错行读取` };
+  if ((e.moved ?? 0) > MAX_MOVED)
+    return {
+      ...base,
+      status: 'unreliable',
+      reason: `${e.moved} 个互不相关的数额在小计中一列多出、另一列少了同样多，更像是金额被读进了相邻的列`,
+    };
   if (checked - failed < causes * HOLDING_PER_FAILURE)
     return {
       ...base,

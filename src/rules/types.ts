@@ -42,6 +42,8 @@ export interface RuleContext {
 export interface IdentityCheck {
   table: string;
   row: number;
+  /** The column checked, where the identity is one column's (a subtotal against its children). */
+  measure?: string;
   draft: Draft | null;
 }
 

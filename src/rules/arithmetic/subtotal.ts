@@ -19,7 +19,7 @@ export function subtotalChecks({ doc, index }: RuleContext): IdentityCheck[] {
           cellLoc(index, t, row, m),
           ...children.filter((c) => index.cell(t.id, c.index, m)).map((c) => cellLoc(index, t, c, m)),
         ]);
-        out.push({ table: t.id, row: row.index, draft });
+        out.push({ table: t.id, row: row.index, measure: m, draft });
       }
     }
   }
