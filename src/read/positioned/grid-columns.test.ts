@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Profile, ProfileTable } from '../../profiles/types.js';
-import { treeGrid, yearRows } from './grid.js';
+import { headerStacks, treeGrid, yearRows } from './grid.js';
 import type { PositionedLine } from './types.js';
 
 const profile = (id: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../../profiles/${id}.json`, import.meta.url)), 'utf8')) as Profile;
@@ -97,4 +97,26 @@ test('三公 with 2025 | 2026 blocks and blank cells (w162 p.23): blank columns 
   const s = spec('shandong-budget', '7');
   const at = (m: string) => cells[s.measures!.find((x) => x.measure === m)!.column];
   assert.deepEqual(['total', 'abroad', 'vehicle', 'vehiclePurchase', 'vehicleOperation', 'reception'].map(at), ['20.60', '5.00', '4.00', '', '4.00', '11.60']);
+});
+
+test('header groups (006 p.5, w164 p.14): a label over a group, or centred over the gap between two labels, spans them', () => {
+  const shanghai = headerStacks([
+    line(1, '预算数[585-621]'),
+    line(2, '项目[335-359] 基本支出[580-627]'),
+    line(3, '合计[455-479] 项目支出[715-763]'),
+    line(4, '人员经费[535-582] 公用经费[624-672]'),
+  ]);
+  assert.deepEqual(shanghai.groups.map((g) => g.token.text).sort(), ['基本支出', '预算数']);
+  assert.deepEqual(
+    shanghai.stacks.map((s) => s.words.map((w) => w.text).join('|')),
+    ['项目', '合计', '人员经费', '公用经费', '项目支出'],
+  );
+  const yantai = headerStacks([
+    line(1, '项目[374-393] 预算数[613-641]'),
+    line(2, '总计[490-509] 一般公共预算[556-613] 政府性基金预算[636-702] 国有资本经营预算[716-792]'),
+  ]);
+  assert.deepEqual(
+    yantai.groups.map((g) => g.token.text),
+    ['预算数'],
+  );
 });

@@ -296,6 +296,16 @@ export function headerStacks(header: PositionedLine[]): { stacks: Stack[]; group
     );
   };
   const groups = words.filter(isGroup);
+  // A word over a group is a group too (预算数 over 基本支出 over 人员经费 | 公用经费), even when it
+  // is narrower than the group's span.
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const w of words)
+      if (!groups.includes(w) && groups.some((g) => g.li > w.li && overlap(g.t, w.t) > 0.5 * Math.min(g.t.x1 - g.t.x0, w.t.x1 - w.t.x0))) {
+        groups.push(w);
+        grew = true;
+      }
+  }
   const stacks: Stack[] = [];
   for (const w of words.filter((x) => !groups.includes(x)).sort((a, b) => a.li - b.li)) {
     const hit = stacks.find((s) => Math.min(s.x1, w.t.x1) - Math.max(s.x0, w.t.x0) > 0.3 * Math.min(s.x1 - s.x0, w.t.x1 - w.t.x0));

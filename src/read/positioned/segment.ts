@@ -62,6 +62,8 @@ export function titleOf(l: PositionedLine, profile: Profile, index = buildTitleI
 }
 
 /** A line that is only a table's number, printed above its title. */
+/** An entry of a list of titles: numbered or bulleted, or with its table number in brackets. */
+const LIST_ENTRY = /^([-•·]|\d+[、.．]|[一二三四五六七八九十]+、)|[（(](公开|预算|决算)?表\s*[\d一二三四五六七八九十-]+[)）]$/;
 const TABLE_NUMBER_LINE = /^(附?表[一二三四五六七八九十\d]+(-\d+)?|(预算|决算|公开)?[\d一二三四五六七八九十]+(-\d+)?表)$/;
 
 export function segmentPositioned(doc: PositionedDocument, profile: Profile): RawDocument {
@@ -130,8 +132,11 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
     const next = nextLine ? titleOf(nextLine, profile, index) : null;
     // A heading naming the table just before its printed title: the title below is the one.
     if (next?.id === spec.id) continue;
-    // A list of different titles in a row is a table of contents.
-    if ((prev && prev.id !== spec.id) || (next && next.id !== spec.id)) continue;
+    // A list of different titles in a row is a table of contents. A bare title right under a list
+    // whose entries are numbered (“十四、…（公开表 7）”) is the first table's own title, not an entry.
+    const listed = (l: PositionedLine) => LIST_ENTRY.test(squash(text(l)));
+    const endsList = prevLine && listed(prevLine) && !listed(all[i]!);
+    if ((prev && prev.id !== spec.id && !endsList) || (next && next.id !== spec.id)) continue;
     // A performance-target table may print no amount unit (单位名称 only): its indicator header marks it.
     const indicatorHeader = /Performance$/.test(spec.layout) && all.slice(i + 1, i + 8).some((l) => /指标|年度目标|绩效目标/.test(squash(text(l))));
     if (!near.some((l) => UNIT.test(squash(text(l)))) && firstDataLine(all.slice(i + 1, i + 10)) < 0 && !indicatorHeader) continue;
