@@ -270,8 +270,9 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
         break;
       }
   const narrativeLines = (glossaryAt >= 0 ? [...prose.slice(0, glossaryAt), ...prose.slice(glossaryEnd)] : prose).map(({ l }) => l);
-  const narrative = markParagraphEnds(narrativeLines).map((l, k) => ({ ...raw(narrativeLines[k]!), ...(l ? { paragraphEnd: true } : {}) }));
-  const glossary = glossaryAt >= 0 ? prose.slice(glossaryAt + 1, glossaryEnd).map(({ l }) => raw(l)) : [];
+  const proseLine = (l: PositionedLine): RawLine => ({ ...raw(l), text: unspaced(text(l)) });
+  const narrative = markParagraphEnds(narrativeLines).map((l, k) => ({ ...proseLine(narrativeLines[k]!), ...(l ? { paragraphEnd: true } : {}) }));
+  const glossary = glossaryAt >= 0 ? prose.slice(glossaryAt + 1, glossaryEnd).map(({ l }) => proseLine(l)) : [];
   return {
     file: doc.files.join(' + '),
     format: doc.format === 'layout' ? 'text' : doc.format,
@@ -293,6 +294,11 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
     glossary,
   };
 }
+
+/** Chinese prose has no spaces between characters: letter-spaced text ("支 出 预 算 33112.47 万 元 ，") reads as written. */
+const CJK = '[\\u3400-\\u9fff\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20“”‘’]';
+const CJK_GAP = new RegExp(`(?<=${CJK})\\s+(?=${CJK})`, 'g');
+export const unspaced = (s: string): string => s.replace(CJK_GAP, '');
 
 /** A line of running prose or a part heading, which ends a table region. */
 function isProse(l: PositionedLine): boolean {

@@ -72,12 +72,14 @@ export const narrativeChange: Rule = {
       // amounts that differ by the change), or this year's figure — as stated, or as in the table —
       // less the change.
       const stated = proseToFen(current.claim.value, current.claim.unit);
+      const lastDigit = proseToFen(amount.decimals > 0 ? `0.${'0'.repeat(amount.decimals - 1)}1` : '1', amount.unit) ?? 0;
       const amounts = a.claims
         .filter((c) => c.claim.kind === 'amount' && c.claim.sentence === rate.sentence)
         .map((c) => proseToFen(c.claim.value, c.claim.unit))
         .filter((v): v is number => v !== null);
       const bases = [
-        ...amounts.filter((p) => amounts.some((q) => q - p === signed)),
+        // Each figure is rounded on its own: the two may differ from the change by one unit of the last printed digit.
+        ...amounts.filter((p) => amounts.some((q) => q !== p && Math.abs(q - p - signed) <= lastDigit)),
         ...[stated, current.figure?.fen ?? null].filter((v): v is number => v !== null).map((v) => v - signed),
       ].filter((v) => v > 0);
       if (bases.length === 0) continue;
