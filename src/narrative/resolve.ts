@@ -20,16 +20,29 @@ export interface Figure {
   misnamed?: string;
 }
 
+/** Sections of one fund are that fund's whatever the template: a 政府性基金 section's 类 amounts are
+ *  in the 政府性基金预算支出表, never in the 一般公共预算 one. Checked before the profile's bases (whose
+ *  "收支" would take "政府性基金预算收支情况" for all funds). */
+const FUND_BASES: NarrativeBasis[] = [
+  { headingIncludes: ['政府性基金'], basis: 'govFund' },
+  { headingIncludes: ['国有资本经营'], basis: 'soc' },
+];
+/** After the profile's: a section about 一般公共预算 that no profile basis names. */
+const GPB_BASIS: NarrativeBasis = { headingIncludes: ['一般公共预算'], basis: 'gpb' };
+
 export function sectionBasis(doc: DisclosureIndex['doc'], profile: Profile, sectionId: string): Basis {
   const section = doc.narrative.sections.find((s) => s.id === sectionId);
   if (!section) return null;
   const parent = section.parent ? doc.narrative.sections.find((s) => s.id === section.parent) : undefined;
   for (const heading of [section.heading, parent?.heading ?? '']) {
-    const b = profile.narrative.bases.find((x) => x.headingIncludes.every((k) => heading.includes(k)));
+    const b = [...FUND_BASES, ...profile.narrative.bases, GPB_BASIS].find((x) => x.headingIncludes.every((k) => heading.includes(k)));
     if (b) return b.basis;
   }
   return null;
 }
+
+/** The function-classification table of a fund basis. */
+const FUND_TABLE: Partial<Record<NonNullable<Basis>, string>> = { govFund: 'govFundByFunction', soc: 'socByFunction' };
 
 function fromValued(t: TableInstance, v: Valued | null, label: string): Figure | null {
   if (!v) return null;
@@ -103,15 +116,26 @@ export class FigureLookup {
     if (/公务用车购置费?$|购置公务用车/.test(s) && claim.kind === 'amount') return tp('vehiclePurchase', '公务用车购置费');
     if (/公务用车运行/.test(s)) return tp('vehicleOperation', '公务用车运行费');
     if (/公务接待/.test(s)) return tp('reception', '公务接待费');
+    // A 政府性基金 or 国有资本经营 section: only that fund's table holds its figures.
+    const fund = basis ? FUND_TABLE[basis] : undefined;
+    if (fund) return this.resolveInFund(fund, s);
     if (/^人员经费$/.test(s)) return this.total('gpbBasicByEconomic', 'personnel', '人员经费合计');
     if (/^公用经费$/.test(s)) return this.total('gpbBasicByEconomic', 'publicUse', '公用经费合计');
     if (/财政拨款收支(预算)?总(数|预算)|财政拨款(收支)?预算总数/.test(s)) return this.item('fiscalSummary', 'currentExpenditure', 'total', '本年支出合计');
     if (/一般公共预算当年拨款/.test(s)) return this.total('gpbByFunction', 'currentYear', '当年财政拨款安排合计');
-    if (/^(一般公共预算)?基本支出$/.test(s))
-      return basis === 'gpbBasic' || s.startsWith('一般公共预算')
-        ? this.total('gpbBasicByEconomic', 'total', '基本支出合计')
-        : this.total('expenditureByFunction', 'basic', '基本支出合计');
-    if (/^项目支出$/.test(s)) return this.total('expenditureByFunction', 'project', '项目支出合计');
+    if (/^(一般公共预算)?基本支出$/.test(s)) {
+      if (basis === 'gpbBasic' || basis === 'gpb' || basis === 'gpbCurrent' || s.startsWith('一般公共预算'))
+        return this.total('gpbBasicByEconomic', 'total', '基本支出合计');
+      if (basis === 'fiscal') return null;
+      return this.total('expenditureByFunction', 'basic', '基本支出合计');
+    }
+    // 项目支出 of a 一般公共预算 section is the 一般公共预算支出表's, not the all-funds 支出总表's
+    // (which also holds 事业收入 …); of a 财政拨款 section, neither is known to be it.
+    if (/^(一般公共预算)?项目支出$/.test(s)) {
+      if (basis === 'gpb' || basis === 'gpbCurrent' || s.startsWith('一般公共预算')) return this.total('gpbByFunction', 'project', '项目支出合计');
+      if (basis === 'fiscal') return null;
+      return this.total('expenditureByFunction', 'project', '项目支出合计');
+    }
     if (/一般公共预算拨款(收入)?$/.test(s))
       return basis === 'fiscal'
         ? this.item('fiscalSummary', 'currentIncome.gpb', 'amount', '本年一般公共预算拨款收入')
@@ -127,10 +151,27 @@ export class FigureLookup {
     const cls = catalogs().functional.classByName(stripNumbering(s));
     if (cls) {
       if (basis === 'gpbCurrent') return this.codeSum('gpbByFunction', cls.code, 'currentYear', `${cls.name}当年财政拨款安排`);
+      if (basis === 'gpb') return this.codeSum('gpbByFunction', cls.code, 'total', `${cls.name}（一般公共预算）`);
       if (basis === 'fiscal') return this.item('fiscalSummary', `class:${cls.code}`, 'total', cls.name);
       return this.item('summary', `class:${cls.code}`, 'amount', cls.name);
     }
     return null;
+  }
+
+  /** A 类 or 项 of a 政府性基金 / 国有资本经营 section, in that fund's table; null for anything else. */
+  private resolveInFund(role: string, s: string): Figure | null {
+    const fn = catalogs().functional;
+    const coded = /[（(](\d{3})类[)）].*?[（(](\d{2})款[)）].*?[（(](\d{2})项[)）]/.exec(s);
+    if (coded) return this.codeSum(role, `${coded[1]}${coded[2]}${coded[3]}`, 'total', `${coded[1]}${coded[2]}${coded[3]}合计`);
+    const path = /(.+?)[（(]类[)）](.+?)[（(]款[)）](.+?)[（(]项[)）]/.exec(s);
+    if (path) {
+      const cls = fn.classByName(path[1]!) ?? fn.classByName(`${path[1]!}支出`);
+      const kuan = cls ? fn.childByName(cls.code, path[2]!) : undefined;
+      const xiang = kuan ? fn.childByName(kuan.code, path[3]!) : undefined;
+      return xiang ? this.codeSum(role, xiang.code, 'total', `${xiang.code} ${path[3]!}合计`) : null;
+    }
+    const cls = fn.classByName(stripNumbering(s));
+    return cls ? this.codeSum(role, cls.code, 'total', `${cls.name}合计`) : null;
   }
 
   /** "住房保障支出（221类）住房改革支出（02款）住房公积金（01项）": the codes decide; the names must agree. */
@@ -206,6 +247,10 @@ export class FigureLookup {
         return this.item('fiscalSummary', 'currentExpenditure', 'total', '本年支出合计');
       case 'gpbCurrent':
         return this.total('gpbByFunction', 'currentYear', '当年财政拨款安排合计');
+      case 'govFund':
+        return this.total('govFundByFunction', 'total', '政府性基金预算支出合计');
+      case 'soc':
+        return this.total('socByFunction', 'total', '国有资本经营预算支出合计');
       case 'gpbBasic':
         return this.total('gpbBasicByEconomic', 'total', '基本支出合计');
       case 'threePublic':

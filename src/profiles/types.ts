@@ -99,11 +99,14 @@ export interface ProfileTable {
   identities?: StatementIdentity[];
 }
 
+export const NARRATIVE_BASES = ['summary', 'fiscal', 'gpb', 'gpbCurrent', 'gpbBasic', 'govFund', 'soc', 'threePublic'] as const;
+
 export interface NarrativeBasis {
   /** Section heading keywords (all must occur) that select this basis. */
   headingIncludes: string[];
-  /** What a bare 类 name or share refers to in this section. */
-  basis: 'summary' | 'fiscal' | 'gpbCurrent' | 'gpbBasic' | 'threePublic';
+  /** What a bare 类 name or share refers to in this section: all funds (summary), 财政拨款, 一般公共预算
+   *  (gpb; its 当年拨款 column gpbCurrent; its 基本支出 gpbBasic), 政府性基金, 国有资本经营, 三公. */
+  basis: (typeof NARRATIVE_BASES)[number];
 }
 
 export interface Profile {

@@ -2,7 +2,7 @@
 // broken profile names all of its mistakes at once.
 
 import { CONVENTION_IDS } from './conventions.js';
-import { TABLE_LAYOUTS, TABLE_ROLES, type Profile } from './types.js';
+import { NARRATIVE_BASES, TABLE_LAYOUTS, TABLE_ROLES, type Profile } from './types.js';
 
 type Json = unknown;
 
@@ -119,6 +119,11 @@ export function validateProfile(data: Json, knownIdentities: ReadonlySet<string>
     isObj(narr) && isObj(narr.partTitles) && Array.isArray(narr.requiredTopics) && Array.isArray(narr.bases),
     'narrative: {partTitles, requiredTopics, bases}',
   );
+  if (isObj(narr) && Array.isArray(narr.bases))
+    (narr.bases as Json[]).forEach((b, j) => {
+      if (!isObj(b) || !isStrArr(b.headingIncludes) || !(NARRATIVE_BASES as readonly string[]).includes(b.basis as string))
+        p.push(`narrative.bases[${j}]: {headingIncludes, basis: ${NARRATIVE_BASES.join(' | ')}}`);
+    });
   if (p.length > 0) throw new ProfileError(id, p);
   return data as unknown as Profile;
 }
