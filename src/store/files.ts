@@ -80,6 +80,16 @@ export async function readPublication(files: string[], roots: string[] = []): Pr
   }
 }
 
+/** Store one read publication; a failure of the database is that publication's outcome, so the
+ *  others of a folder are still tried. */
+async function save(store: Store, disclosure: Disclosure, analysis: Analysis): Promise<FileOutcome> {
+  try {
+    return { ok: true, ...(await importAnalysed(store, disclosure, analysis)) };
+  } catch (e) {
+    return { ok: false, internal: true, error: `保存到数据库失败：${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
 /** Read, check and import one publication. */
 export async function importPublication(store: Store, files: string[], roots: string[] = []): Promise<FileOutcome> {
   const r = await readPublication(files, roots);
@@ -108,7 +118,7 @@ export async function importPublications(
     onStart(i);
     const r = await reads[i]!;
     delete reads[i];
-    await onOutcome(i, r.ok ? { ok: true, ...(await importAnalysed(store, r.disclosure, r.analysis)) } : r);
+    await onOutcome(i, r.ok ? await save(store, r.disclosure, r.analysis) : r);
   }
 }
 
