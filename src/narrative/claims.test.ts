@@ -53,3 +53,13 @@ test('claims: amounts given as the reasons for a change are not parts of the bre
     ['', ''],
   );
 });
+
+test('claims: amounts in brackets right after an amount are its parts, not more parts of the breakdown around it', () => {
+  const p = partsOf(
+    '“三公”经费预算238.4万元，其中：因公出国（境）费101.75万元，公务用车购置及运行维护费112.08万元（公务用车购置费18.2万元，公务用车运行维护费93.88万元），公务接待费24.57万元。',
+  );
+  assert.equal(p['因公出国（境）费 101.75'], '“三公”经费预算');
+  assert.equal(p['公务用车购置费 18.2'], '公务用车购置及运行维护费');
+  assert.equal(p['公务用车运行维护费 93.88'], '公务用车购置及运行维护费');
+  assert.equal(p['公务接待费 24.57'], '“三公”经费预算');
+});

@@ -93,6 +93,15 @@ function lineLocator(lines: RawLine[]): LineAt {
   };
 }
 
+/** Where the innermost bracket still open at the end of `text` opens, or -1. */
+function unclosedBracket(text: string): number {
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++)
+    if (text[i] === '（' || text[i] === '(') open.push(i);
+    else if (text[i] === '）' || text[i] === ')') open.pop();
+  return open.at(-1) ?? -1;
+}
+
 function extractParagraph(text: string, lineAt: LineAt, section: string, sentences: NarrativeSentence[], claims: NumericClaim[]) {
   // 其中 opens a breakdown that runs to the end of the paragraph or the next 其中.
   let breakdownParents: Map<string, NumericClaim> | null = null;
@@ -115,7 +124,7 @@ function extractParagraph(text: string, lineAt: LineAt, section: string, sentenc
     const qiZhong = [...s.matchAll(/其中/g)].map((m) => m.index ?? 0);
     let lastAmount: NumericClaim | null = null;
     let inReason = false;
-    const amountsAt: { at: number; claim: NumericClaim }[] = [];
+    const amountsAt: { at: number; end: number; claim: NumericClaim }[] = [];
     for (const m of s.matchAll(NUMBER_UNIT)) {
       const at = m.index ?? 0;
       const raw = m[1]!;
@@ -179,8 +188,16 @@ function extractParagraph(text: string, lineAt: LineAt, section: string, sentenc
         if (family === 'money' && !paragraphSubject && /[（(]\d*[类项][)）]/.test(subject)) paragraphSubject = subject;
         const parent = breakdownParents?.get(family);
         if (parent && parent.id !== id && !inReason) claim.partOf = parent.id;
+        // In brackets right after an amount ("运行维护费112.08万元（购置费18.2万元，运行费93.88万元）"):
+        // a part of that amount, not another part of the breakdown around it.
+        const open = unclosedBracket(s.slice(0, at));
+        const host = open < 0 ? undefined : [...amountsAt].reverse().find((x) => x.end <= open);
+        if (host && s.slice(host.end, open).trim() === '' && FAMILY(host.claim.unit) === family) {
+          claim.partOf = host.claim.id;
+          if (claim.kind === 'amount' || claim.kind === 'count') claim.subject = claim.subject.replace(/^[（(]/, '');
+        }
         lastAmount = claim;
-        amountsAt.push({ at, claim });
+        amountsAt.push({ at, end: at + m[0].length, claim });
         lastByFamily.set(family, claim);
       }
       claims.push(claim);
