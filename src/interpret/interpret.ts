@@ -268,7 +268,8 @@ function readGlossary(raw: RawDocument): Disclosure['glossary'] {
   for (const l of raw.glossary) {
     // Entries are numbered ("1.基本支出：…", "（一）…：…") or not ("基本支出：指…"); an unnumbered term is short and unpunctuated.
     const m =
-      /^\s*(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）])\s*([^：:]{1,30})[：:](.+)$/.exec(l.text) ?? /^\s*([^：:，。；,;\s]{2,20})[：:](.+)$/.exec(l.text);
+      /^\s*(?:\d+[.、．]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）])\s*([^：:]{1,30})[：:](.+)$/.exec(l.text) ??
+      /^\s*([^：:，。；,;\s]{2,20})[：:](.+)$/.exec(l.text);
     if (m) out.push({ term: m[1]!.trim(), definition: m[2]!.trim(), source: { line: l.line } });
     else if (out.length) out[out.length - 1]!.definition += l.text.trim();
   }

@@ -23,3 +23,13 @@ test('segment: a title over two lines, its scope in parentheses on the second, n
   );
   assert.ok(raw.tables[0]!.rows.length >= 10);
 });
+
+test('segment: glossary entries numbered 一、 are entries, not headings that end the glossary (w157 p17)', () => {
+  const file = fileURLToPath(new URL('../../../fixtures/positioned/w157-page-17-glossary.layout.txt', import.meta.url));
+  const raw = segmentPositioned(
+    readLayoutText(readFileSync(file, 'utf8'), 'w157.txt'),
+    profiles.find((p) => p.id === 'shaanxi-budget')!,
+  );
+  assert.ok(raw.glossary.some((l) => /^一、机关运行经费：/.test(l.text)));
+  assert.ok(!raw.narrative.some((l) => /机关运行经费：指/.test(l.text)));
+});

@@ -250,6 +250,8 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
   // 名词解释 is one part of the prose: from its heading to the next heading of the same rank.
   const heading = (l: PositionedLine) => {
     const t = squash(text(l));
+    // A numbered glossary entry ("一、机关运行经费：指…") is no heading.
+    if (/^[一二三四五六七八九十]+、[^：:，。]{1,20}[：:]./.test(t)) return false;
     if (/^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)/.test(t)) return true;
     // An unnumbered part title ("部门预算编制说明") ends the glossary too; its entries are "（一）…：…" lines.
     return (
