@@ -55,6 +55,7 @@ export function tableEvidence(doc: Disclosure, profile: Profile, index = new Dis
   const byRow = new Map<string, number[]>();
   for (const c of checks) {
     const e = of(c.table);
+    if (c.uninformative) continue;
     e.checked++;
     if (c.draft && (c.draft.severity ?? 'error') === 'error') {
       e.failed++;

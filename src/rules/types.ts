@@ -44,6 +44,11 @@ export interface IdentityCheck {
   row: number;
   /** The column checked, where the identity is one column's (a subtotal against its children). */
   measure?: string;
+  /**
+   * True when the identity says nothing about how the row was read: a row total equal to its only
+   * printed part holds whichever column that part was read into.
+   */
+  uninformative?: boolean;
   draft: Draft | null;
 }
 

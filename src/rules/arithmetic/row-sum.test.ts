@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findingsOf, lineOf, readText, SEED_TEXT, seedWith } from '../../../test/support/seed.js';
 import { runRules } from '../engine.js';
-import { rowSum } from './row-sum.js';
+import { DisclosureIndex } from '../../model/query.js';
+import { rowSum, rowSumChecks } from './row-sum.js';
 
 test('row-sum: the example rows add up', () => {
   assert.deepEqual(findingsOf(rowSum, SEED_TEXT), []);
@@ -45,4 +46,13 @@ test('row-sum: a total blank in every row is a heading over its parts, not a col
   const found = without((f) => f === one || (f.row === one.row && f.measure === one.measure));
   assert.equal(found.length, 1);
   assert.match(found[0]!.message, /未填列/);
+});
+
+test('row-sum: a row whose total equals its only printed part tells nothing about which column the part is in', () => {
+  const { disclosure, profile } = readText(SEED_TEXT);
+  const checks = rowSumChecks({ doc: disclosure, profile, index: new DisclosureIndex(disclosure) }).filter((c) => c.table === '1-2');
+  const row = (label: string) => disclosure.tables.find((t) => t.id === '1-2')!.rows.find((r) => r.label.includes(label))!.index;
+  // 行政运行 3,137.02 = 基本 3,137.02 (项目 blank); the unit 四川省公安厅交通警察总队 7,236.55 = 3,725.62 + 3,510.93.
+  assert.equal(checks.find((c) => c.row === row('行政运行'))?.uninformative, true);
+  assert.equal(checks.find((c) => c.row === row('四川省公安厅交通警察总队'))?.uninformative, false);
 });

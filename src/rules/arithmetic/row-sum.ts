@@ -35,7 +35,7 @@ export function rowSumChecks({ doc, profile, index }: RuleContext): IdentityChec
           ident.parts.map(measureName).join(' + '),
           [ident.total, ...ident.parts].map((m) => cellLoc(index, t, row, m)).filter((l) => l.value !== '' || l.measure === measureName(ident.total)),
         );
-        out.push({ table: t.id, row: row.index, draft });
+        out.push({ table: t.id, row: row.index, draft, uninformative: !draft && parts.length === 1 });
       }
     }
   }

@@ -47,7 +47,9 @@ test('summary-vs-fiscal: with other income besides 财政拨款 the 类 rows may
     [CARRY, '69,051.74\t69,051.74', '69,015.74\t69,051.74'],
   ];
   assert.deepEqual(findingsOf(summaryVsFiscal, seedWith(...edits)), []);
-  const f = only(findingsOf(summaryVsFiscal, seedWith(...edits, [GPB_INCOME, '77,901.83', '77,910.83'])));
+  // (Only the other income kept: with the 类 row edited too, 表2 would break identities for two
+  // unrelated reasons and no longer count as read reliably.)
+  const f = only(findingsOf(summaryVsFiscal, seedWith(edits[0]!, [GPB_INCOME, '77,901.83', '77,910.83'])));
   assert.equal(f.severity, 'error');
   assert.equal(f.actual, '77910.83');
   assertPointsAt(f, GPB_INCOME);
