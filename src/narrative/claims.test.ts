@@ -63,3 +63,12 @@ test('claims: amounts in brackets right after an amount are its parts, not more 
   assert.equal(p['公务用车运行维护费 93.88'], '公务用车购置及运行维护费');
   assert.equal(p['公务接待费 24.57'], '“三公”经费预算');
 });
+
+test('claims: what a 科目 amount is used for (主要用于 人员经费…) breaks down that 科目, not the department', () => {
+  assert.deepEqual(partsOf('2.“农林水支出”科目83万元，主要用于人员经费18万元、公用经费58万元、项目支出7万元。'), {
+    '“农林水支出”科目 83': '',
+    '人员经费 18': '“农林水支出”科目',
+    '公用经费 58': '“农林水支出”科目',
+    '项目支出 7': '“农林水支出”科目',
+  });
+});

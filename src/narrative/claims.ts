@@ -159,6 +159,10 @@ function extractParagraph(text: string, lineAt: LineAt, section: string, sentenc
         breakdownParents = new Map(lastByFamily);
         qiZhong.shift();
       }
+      // "“农林水支出”科目83万元，主要用于人员经费18万元、公用经费58万元": the amounts that say what a
+      // 科目's money is used for are its parts, not the department's 人员经费 / 公用经费.
+      if (lastAmount && /科目|[（(]\d*[类款项][)）]/.test(lastAmount.subject) && /主要用于/.test(s.slice(cursor, at)))
+        breakdownParents = new Map([[FAMILY(lastAmount.unit), lastAmount]]);
       const clause = clauseBefore(s, at, cursor);
       const yearOf = /(\d{4})\s*年(?!.*\d{4}\s*年)/.exec(clause.replace(/(比|较|与).*$/, ''));
       cursor = at + m[0].length;

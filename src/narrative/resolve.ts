@@ -28,14 +28,14 @@ const FUND_BASES: NarrativeBasis[] = [
   { headingIncludes: ['国有资本经营'], basis: 'soc' },
 ];
 /** After the profile's: a section about 一般公共预算 that no profile basis names. */
-const GPB_BASIS: NarrativeBasis = { headingIncludes: ['一般公共预算'], basis: 'gpb' };
+const FALLBACK_BASES: NarrativeBasis[] = [{ headingIncludes: ['一般公共预算'], basis: 'gpb' }];
 
 export function sectionBasis(doc: DisclosureIndex['doc'], profile: Profile, sectionId: string): Basis {
   const section = doc.narrative.sections.find((s) => s.id === sectionId);
   if (!section) return null;
   const parent = section.parent ? doc.narrative.sections.find((s) => s.id === section.parent) : undefined;
   for (const heading of [section.heading, parent?.heading ?? '']) {
-    const b = [...FUND_BASES, ...profile.narrative.bases, GPB_BASIS].find((x) => x.headingIncludes.every((k) => heading.includes(k)));
+    const b = [...FUND_BASES, ...profile.narrative.bases, ...FALLBACK_BASES].find((x) => x.headingIncludes.every((k) => heading.includes(k)));
     if (b) return b.basis;
   }
   return null;

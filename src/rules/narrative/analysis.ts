@@ -35,7 +35,11 @@ export function analyseNarrative(index: DisclosureIndex, profile: Profile): Narr
     // A 决算 document's tables hold actuals: a figure stated as the budget (年初预算, 全年预算数) has no
     // table figure to be compared with.
     const budgetInFinal = index.doc.meta.kind === 'final' && /年初|预算/.test(claim.subject.replace(/一般公共预算|政府性基金预算|国有资本经营预算/g, ''));
-    const figure = claim.kind === 'amount' && /元$/.test(claim.unit) && !budgetInFinal ? lookup.resolve(claim, basis) : null;
+    // A 人员经费 / 项目支出 … that breaks down one 科目's amount is that 科目's share, which no table
+    // prints: not the department's total of the same name.
+    const parent = claim.partOf ? index.doc.narrative.claims.find((c) => c.id === claim.partOf) : undefined;
+    const ofItem = parent !== undefined && /科目|[（(]\d*[类款项][)）]/.test(parent.subject) && /^(人员经费|公用经费|基本支出|项目支出)$/.test(claim.subject);
+    const figure = claim.kind === 'amount' && /元$/.test(claim.unit) && !budgetInFinal && !ofItem ? lookup.resolve(claim, basis) : null;
     return { claim, basis, figure };
   });
   const all = index.doc.narrative.claims;
