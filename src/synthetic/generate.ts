@@ -244,6 +244,15 @@ export function syntheticDisclosure(o: SyntheticOptions): Disclosure {
   addRow(t1, 'total', '收入总计', { amount: total }, { item: 'incomeTotal', side: 'income', fundType: 'all' });
   addRow(t1, 'total', '支出总计', { amount: total }, { item: 'expenditureTotal', side: 'expenditure', fundType: 'all' });
 
+  // The empty tables are printed in the template's order, each with its note.
+  const emptyTable = (id: string, role: string, title: string) => {
+    const t = table(id, role, title);
+    t.empty = true;
+    t.note = '注：本表无数据';
+    addRow(t, 'total', '合计', {});
+  };
+  emptyTable('1-1', 'incomeByUnit', '部门收入总表');
+
   // 1-2 部门支出总表: total → department → unit → 项 rows.
   const t12 = table('1-2', 'expenditureByFunction', '部门支出总表');
   const tot12 = addRow(t12, 'total', '合计', { total, basic: basicAll, project: projectAll }, { fundType: 'all' });
@@ -277,6 +286,8 @@ export function syntheticDisclosure(o: SyntheticOptions): Disclosure {
   addRow(t2, 'item', '一般公共预算拨款收入', { amount: total }, { item: 'currentIncome.gpb', side: 'income', fundType: 'fiscal' });
   for (const [c, v] of [...classTotals].sort())
     addRow(t2, 'item', CLASS_NAMES[c] ?? c, { total: v, gpb: v }, { code: c, item: `class:${c}`, side: 'expenditure', fundType: 'fiscal' });
+
+  emptyTable('2-1', 'fiscalByEconomic', '财政拨款支出预算表（部门经济分类科目）');
 
   // 3 一般公共预算支出预算表 (by department)
   const t3 = table('3', 'gpbByFunction', '一般公共预算支出预算表');
@@ -339,19 +350,13 @@ export function syntheticDisclosure(o: SyntheticOptions): Disclosure {
     );
 
   for (const [id, role, title] of [
-    ['1-1', 'incomeByUnit', '部门收入总表'],
-    ['2-1', 'fiscalByEconomic', '财政拨款支出预算表（部门经济分类科目）'],
     ['4', 'govFundByFunction', '政府性基金预算支出预算表'],
     ['4-1', 'govFundThreePublic', '政府性基金预算“三公”经费支出预算表'],
     ['5', 'socByFunction', '国有资本经营预算支出预算表'],
     ['6', 'projectPerformance', '部门预算项目支出绩效目标表'],
     ['7', 'departmentPerformance', '部门整体支出绩效目标表'],
-  ] as const) {
-    const t = table(id, role, title);
-    t.empty = true;
-    t.note = '注：本表无数据';
-    addRow(t, 'total', '合计', {});
-  }
+  ] as const)
+    emptyTable(id, role, title);
 
   const body = JSON.stringify({ tables, facts });
   return {
