@@ -245,46 +245,55 @@ function pairs(): { base: string; pdfs: string[]; text: string }[] {
   return [...groups].map(([base, pdfs]) => ({ base, pdfs, text: join(CORPUS, 'text', `${base}.txt`) })).filter((p) => existsSync(p.text));
 }
 
-test('the PDF route and the pdftotext-layout route agree on ≥ 90% of the key figures the PDF route reads', { skip: NO_CORPUS }, async (t) => {
-  const options = { profiles: loadProfiles(IDENTITY_RULE_IDS) };
-  const read = async (paths: string[]): Promise<Summary | string> => {
-    try {
-      return summarize((await readDisclosureFiles(paths, options)).disclosure);
-    } catch (e) {
-      return e instanceof Error ? e.message : String(e);
-    }
-  };
-  const docs = pairs();
-  assert.ok(docs.length >= 20, `${docs.length} documents with a PDF and a text`);
-  // Two at a time: each PDF is read in its own worker thread.
-  const results: { base: string; pdf: Summary | string; text: Summary | string }[] = [];
-  const queue = [...docs];
-  const lane = async () => {
-    for (let d = queue.shift(); d; d = queue.shift()) results.push({ base: d.base, pdf: await read(d.pdfs), text: await read([d.text]) });
-  };
-  await Promise.all([lane(), lane()]);
-  results.sort((a, b) => a.base.localeCompare(b.base));
+test(
+  'the PDF route and the pdftotext-layout route: a key figure both read is the same (≥ 97%), and the text route reads ≥ 85% of those the PDF route reads',
+  { skip: NO_CORPUS },
+  async (t) => {
+    const options = { profiles: loadProfiles(IDENTITY_RULE_IDS) };
+    const read = async (paths: string[]): Promise<Summary | string> => {
+      try {
+        return summarize((await readDisclosureFiles(paths, options)).disclosure);
+      } catch (e) {
+        return e instanceof Error ? e.message : String(e);
+      }
+    };
+    const docs = pairs();
+    assert.ok(docs.length >= 20, `${docs.length} documents with a PDF and a text`);
+    // Two at a time: each PDF is read in its own worker thread.
+    const results: { base: string; pdf: Summary | string; text: Summary | string }[] = [];
+    const queue = [...docs];
+    const lane = async () => {
+      for (let d = queue.shift(); d; d = queue.shift()) results.push({ base: d.base, pdf: await read(d.pdfs), text: await read([d.text]) });
+    };
+    await Promise.all([lane(), lane()]);
+    results.sort((a, b) => a.base.localeCompare(b.base));
 
-  let compared = 0;
-  let agreed = 0;
-  const disagreements: string[] = [];
-  for (const { base, pdf: p, text: x } of results) {
-    if (typeof p === 'string') {
-      t.diagnostic(`${base}: PDF 未读出（${p}），不计入`);
-      continue;
+    // A figure the text route leaves unknown (its table not read reliably from pdftotext's layout) is
+    // missing, not wrong; a figure both routes read must be the same.
+    let compared = 0;
+    let agreed = 0;
+    const missing: string[] = [];
+    const disagreements: string[] = [];
+    for (const { base, pdf: p, text: x } of results) {
+      if (typeof p === 'string') {
+        t.diagnostic(`${base}: PDF 未读出（${p}），不计入`);
+        continue;
+      }
+      for (const k of FIGURES) {
+        const a = figure(p, k);
+        if (a === null) continue;
+        compared++;
+        const b = typeof x === 'string' ? null : figure(x, k);
+        if (a === b) agreed++;
+        else if (b === null) missing.push(`${base} ${k}: PDF ${a}，文本${typeof x === 'string' ? `读取失败：${x}` : '未读出'}`);
+        else disagreements.push(`${base} ${k}: PDF ${a}，文本 ${b}`);
+      }
     }
-    for (const k of FIGURES) {
-      const a = figure(p, k);
-      if (a === null) continue;
-      compared++;
-      const b = typeof x === 'string' ? `读取失败：${x}` : figure(x, k);
-      if (a === b) agreed++;
-      else disagreements.push(`${base} ${k}: PDF ${a}，文本 ${b}`);
-    }
-  }
-  const share = compared ? agreed / compared : 0;
-  t.diagnostic(`PDF 与 pdftotext 文本一致：${agreed}/${compared}（${(share * 100).toFixed(1)}%），${docs.length} 份文件`);
-  for (const d of disagreements) t.diagnostic(`不一致 ${d}`);
-  assert.ok(compared >= 100, `${compared} figures compared`);
-  assert.ok(share >= 0.9, `agreement ${(share * 100).toFixed(1)}% < 90%:\n${disagreements.join('\n')}`);
-});
+    const both = compared - missing.length;
+    t.diagnostic(`PDF 与 pdftotext 文本一致：${agreed}/${compared}，文本未读出 ${missing.length}，不一致 ${disagreements.length}；${docs.length} 份文件`);
+    for (const d of [...disagreements, ...missing]) t.diagnostic(d);
+    assert.ok(compared >= 100, `${compared} figures compared`);
+    assert.ok(agreed >= both * 0.97, `read by both routes but different: ${disagreements.length} of ${both}:\n${disagreements.join('\n')}`);
+    assert.ok(both >= compared * 0.85, `the text route reads ${both} of ${compared} figures the PDF route reads:\n${missing.join('\n')}`);
+  },
+);

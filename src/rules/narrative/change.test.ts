@@ -64,3 +64,13 @@ test('narrative.change: 持平 is about the amount before it, not a later clause
   );
   assert.deepEqual(findingsOf(narrativeChange, two), []);
 });
+
+test('narrative.change: with both years stated and the rate fitting their difference, the change amount is what is off', () => {
+  const text = seedWith([COST, '比 2023 年预算增加 38.40 万元,增长 0.4%', '比 2023 年预算 6722.30 万元增加 2003.00 万元,增长 29.75%']);
+  const f = only(findingsOf(narrativeChange, text));
+  assert.equal(f.severity, 'error');
+  assert.equal(f.expected, '2000.00');
+  assert.equal(f.actual, '2003.00');
+  assert.equal(f.unit, '万元');
+  assert.match(f.message, /相差 2000\.00万元/);
+});

@@ -84,9 +84,26 @@ export const narrativeChange: Rule = {
       ].filter((v) => v > 0);
       if (bases.length === 0) continue;
       const verdicts = bases.map((b) => checkStatedRatio(ratio(Math.abs(signed), b)!, '%', rate.value, rate.decimals));
-      const previous = bases[0]!;
-      const verdict = verdicts.find((v) => v.verdict === 'exact') ?? verdicts.find((v) => v.verdict === 'truncated') ?? verdicts[0]!;
+      const at = [verdicts.findIndex((v) => v.verdict === 'exact'), verdicts.findIndex((v) => v.verdict === 'truncated'), 0].find((i) => i >= 0)!;
+      const previous = bases[at]!;
+      const verdict = verdicts[at]!;
       if (verdict.verdict === 'exact') continue;
+      // Both years stated, and the rate fits their difference: it is the change amount that is off
+      // ("29956.27 万元，比上年 28479.84 万元增加 1476.73 万元，增长 5.18%": 1476.43).
+      const pair = verdict.verdict === 'wrong' ? fittingPair(amounts, signed, rate.value, rate.decimals) : null;
+      if (pair) {
+        const [p, q] = pair;
+        const show = (v: number) => formatFenIn(v, amount.unit, Math.max(2, amount.decimals))!;
+        out.push({
+          message: `情况说明第 ${rate.source.line} 行两个年度的数字 ${show(q)} 与 ${show(p)}${amount.unit}相差 ${show(Math.abs(q - p))}${amount.unit}（与“${rate.direction} ${rate.value}%”相符），但同句写“${amount.direction} ${amount.value}${amount.unit}”`,
+          expected: show(Math.abs(q - p)),
+          actual: amount.value,
+          difference: show(chg - Math.abs(q - p)),
+          unit: amount.unit,
+          locations: [claimLoc(amount), claimLoc(rate), claimLoc(current.claim)],
+        });
+        continue;
+      }
       out.push({
         severity: verdict.verdict === 'truncated' ? 'warning' : 'error',
         message: `情况说明第 ${rate.source.line} 行“${rate.direction} ${rate.value}%”与同句的“${amount.direction} ${amount.value}${amount.unit}”不符：上年数 ${formatFenIn(previous, amount.unit, Math.max(2, amount.decimals))}${amount.unit}，变动率应为 ${verdict.computed}%`,
@@ -116,3 +133,14 @@ export const narrativeChange: Rule = {
     return out;
   },
 };
+
+/** Two stated amounts whose difference is near the change (within 1%) and fits the stated rate. */
+function fittingPair(amounts: number[], signed: number, rate: string, decimals: number): [number, number] | null {
+  for (const p of amounts)
+    for (const q of amounts) {
+      const d = q - p;
+      if (p <= 0 || d === 0 || Math.sign(d) !== Math.sign(signed) || Math.abs(d - signed) > Math.abs(signed) / 100) continue;
+      if (checkStatedRatio(ratio(Math.abs(d), p)!, '%', rate, decimals).verdict === 'exact') return [p, q];
+    }
+  return null;
+}
