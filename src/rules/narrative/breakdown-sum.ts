@@ -31,12 +31,13 @@ export const breakdownSum: Rule = {
       const sum = (vs as number[]).reduce((s, v) => s + v, 0);
       if (sum === total) continue;
       // The sentence is taken at its word if another reading of where the parts nest or end fits.
-      const nested = collapseNested(vs as number[], tolerance);
-      const others = [nested.reduce((a, v) => a + v, 0), ...prefixSums(vs as number[]).slice(0, -1), ...prefixSums(nested).slice(0, -1)];
+      const values = vs as number[];
+      const others = runOnSums(values, total);
       if (others.some((r) => r !== sum && Math.abs(r - total) <= tolerance)) continue;
       // All the parts break down the first of them, which is larger than the total: they belong to
       // another figure of the sentence, not to this one.
-      const elsewhere = nested.length === 1 && nested[0]! > total;
+      const rest = values.slice(1).reduce((a, v) => a + v, 0);
+      const elsewhere = values.length > 2 && values[0]! > total && Math.abs(values[0]! - rest) <= tolerance;
       const show = (v: number) => (money ? (v / proseToFen('1', parent.unit)!).toFixed(decimals) : String(v / 1000));
       const diff = sum - total;
       const over = diff > tolerance;
@@ -56,34 +57,17 @@ export const breakdownSum: Rule = {
 };
 
 /**
- * Parts that are themselves broken down ("公务用车购置及运行维护费 567.72 万元（购置费 230.55 万元、
- * 运行维护费 337.17 万元）"): a part followed by two or more parts that add up to it keeps only itself.
+ * Where the breakdown may end: one whose first parts add up to the total and which then runs on into
+ * the next clause's own total ("收入 X 万元，其中 A、B；支出 X 万元…"). The sum of each such prefix:
+ * one followed by an amount at least the total's size. (A small last part — "离退休干部服务用车 1 辆" —
+ * is a part: leaving it out would hide a breakdown that is one over.)
  */
-export function collapseNested(values: number[], tolerance: number): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < values.length; i++) {
-    out.push(values[i]!);
-    let sum = 0;
-    for (let j = i + 1; j < values.length; j++) {
-      sum += values[j]!;
-      if (j > i + 1 && Math.abs(sum - values[i]!) <= tolerance && values[i]! !== 0) {
-        i = j;
-        break;
-      }
-      if (sum > values[i]! + tolerance) break;
-    }
-  }
-  return out;
-}
-
-/**
- * Where the breakdown may end: one whose first parts add up to the total ("收入 X 万元，其中 A、B；
- * 支出 X 万元…", "实有人员 303 人，其中行政 71、事业 232；离退休人员 188 人") ran on into the next
- * clause. Each prefix's sum.
- */
-function prefixSums(values: number[]): number[] {
+function runOnSums(values: number[], total: number): number[] {
   const sums: number[] = [];
   let s = 0;
-  for (const v of values) sums.push((s += v));
+  values.forEach((v, i) => {
+    s += v;
+    if (values.slice(i + 1).some((r) => r >= total)) sums.push(s);
+  });
   return sums;
 }
