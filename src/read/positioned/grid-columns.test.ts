@@ -120,3 +120,25 @@ test('header groups (006 p.5, w164 p.14): a label over a group, or centred over 
     ['预算数'],
   );
 });
+
+test('two blocks of rows side by side (038 p.16): the second block’s 类 and 科目名称 are no blank amount columns', () => {
+  const lines = [
+    line(1, '经济分类[33-77] 经济分类[335-379]'),
+    line(2, '科目编码[33-77] 科目编码[335-379]'),
+    line(3, '科目名称[154-198] 决算数[268-301] 科目名称[443-487] 决算数[540-573]'),
+    line(4, '款[72-83] 款[374-385]'),
+    line(5, '类[19-30] 类[321-332]'),
+    line(6, '301[19-36] 2,082.85[263-301] 302[329-346] 171.07[539-569]'),
+    line(7, '工资福利支出[90-150] 商品和服务支出[389-470]'),
+    line(8, '262.33[270-301] 21.21[545-569]'),
+    line(9, '301[19-36] 01[72-83] 302[329-346]'),
+    line(10, '基本工资[90-130] 01[374-385] 办公费[389-420]'),
+  ];
+  const grid = treeGrid(lines, spec('shanghai-district-final', '6'));
+  // The amounts' columns only: 2,082.85 | the second block's codes | 171.07.
+  assert.equal(grid.columns.length, 3);
+  assert.deepEqual(
+    grid.columns.map((c) => c.header).filter((h) => /科目名称/.test(h)),
+    [],
+  );
+});

@@ -352,10 +352,13 @@ function stackCandidates(stacks: Stack[], cols: { x0: number; x1: number }[]): S
  * of no row, but the header still prints their label. When the header has more stacks than there
  * are columns, each stack no column matches, right of the first matched one, becomes a blank column
  * of its own: the columns keep their order and their names, and a blank cell is a printed blank.
+ * A stack with anything printed under it in the data (the codes and names of a second block of
+ * rows beside the first: 类 | 款 | 科目名称 | 决算数 twice across the page) is not blank.
  */
 export function withBlankColumns<C extends { x0: number; x1: number; right: number }>(
   header: PositionedLine[],
   cols: C[],
+  data: PositionedLine[] = [],
 ): (C | { x0: number; x1: number; right: number; blank: true })[] {
   if (cols.length === 0) return cols;
   const { stacks } = headerStacks(header);
@@ -363,9 +366,11 @@ export function withBlankColumns<C extends { x0: number; x1: number; right: numb
   if (candidates.length <= cols.length) return cols;
   const pick = matchStacks(cols, candidates);
   if (pick.some((p) => p < 0)) return cols;
+  const printed = data.flatMap((l) => l.tokens);
+  const empty = (s: Stack) => !printed.some((t) => t.x0 < s.x1 && t.x1 > s.x0);
   const out: (C | { x0: number; x1: number; right: number; blank: true })[] = [...cols];
   candidates.forEach((s, j) => {
-    if (j > pick[0]! && !pick.includes(j)) out.push({ x0: s.x0, x1: s.x1, right: s.x1, blank: true });
+    if (j > pick[0]! && !pick.includes(j) && empty(s)) out.push({ x0: s.x0, x1: s.x1, right: s.x1, blank: true });
   });
   return out.sort((a, b) => centre(a) - centre(b));
 }
@@ -776,7 +781,7 @@ function treePageGrid(lines: PositionedLine[], spec: ProfileTable, options: Grid
   const amountX0 = Math.min(...data.flatMap((l) => l.tokens.filter((t) => isDecimalAmount(t.text)).map((t) => t.x0)), Infinity);
   const labelLimit = Number.isFinite(amountX0) ? amountX0 : Infinity;
   const valueRows = data.map((l) => splitKeyValues(l, labelLimit).values);
-  const found = withBlankColumns(header, findColumns(valueRows));
+  const found = withBlankColumns(header, findColumns(valueRows), data);
   const paths = headerPaths(header, found);
   const headerText = header.map((l) => l.tokens.map((t) => t.text).join('')).join('');
   const wanted = new Map((spec.measures ?? []).map((m) => [m.measure, m.column]));
