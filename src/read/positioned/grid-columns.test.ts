@@ -130,9 +130,10 @@ test('two blocks of rows side by side (038 p.16): the second block’s 类 and �
     line(5, '类[19-30] 类[321-332]'),
     line(6, '301[19-36] 2,082.85[263-301] 302[329-346] 171.07[539-569]'),
     line(7, '工资福利支出[90-150] 商品和服务支出[389-470]'),
-    line(8, '262.33[270-301] 21.21[545-569]'),
-    line(9, '301[19-36] 01[72-83] 302[329-346]'),
-    line(10, '基本工资[90-130] 01[374-385] 办公费[389-420]'),
+    line(8, '301[19-36] 01[72-83] 302[329-346]'),
+    line(9, '基本工资[90-130] 262.33[270-301] 01[374-385] 办公费[389-420] 21.21[545-569]'),
+    line(10, '301[19-36] 02[72-83] 302[329-346]'),
+    line(11, '津贴补贴[90-130] 1,238.58[263-301] 02[374-385] 印刷费[389-420] 7.61[551-569]'),
   ];
   const grid = treeGrid(lines, spec('shanghai-district-final', '6'));
   // The amounts' columns only: 2,082.85 | the second block's codes | 171.07.
@@ -141,4 +142,21 @@ test('two blocks of rows side by side (038 p.16): the second block’s 类 and �
     grid.columns.map((c) => c.header).filter((h) => /科目名称/.test(h)),
     [],
   );
+});
+
+test('a column no full row prints in (w165 p.15): 项目支出 amounts of rows without basic money keep their column', () => {
+  const lines = [
+    line(1, '科目编码[112-150] 基本支出[522-560]'),
+    line(2, '科目名称[233-270] 合计[357-386] 项目支出[692-730]'),
+    line(3, '类款项[98-164] 小计[442-470] 人员支出[522-560] 日常公用支出[598-654]'),
+    line(4, '02[120-130] 事业单位医疗[170-230] 95.82[393-412] 95.82[478-497] 95.82[563-582]'),
+    line(5, '219[98-113] 援助其他地区支出[160-240] 3,206.80[382-412] 3,206.80[721-751]'),
+    line(6, '221[98-113] 住房保障支出[160-230] 412.90[389-412] 412.90[474-497] 412.90[559-582]'),
+    line(7, '222[98-113] 粮油物资储备支出[160-240] 299.50[389-412] 299.50[729-751]'),
+  ];
+  const s = spec('shandong-budget', '5');
+  const grid = treeGrid(lines, s);
+  const at = (row: number, m: string) => grid.rows[row]!.cells[s.measures!.find((x) => x.measure === m)!.column];
+  assert.deepEqual([at(1, 'total'), at(1, 'project'), at(1, 'publicUse')], ['3,206.80', '3,206.80', '']);
+  assert.deepEqual([at(3, 'total'), at(3, 'project'), at(3, 'publicUse')], ['299.50', '299.50', '']);
 });

@@ -192,10 +192,14 @@ function findColumns(rows: Token[][]): { x0: number; x1: number; right: number }
   const k = Math.max(...rows.map((r) => r.length));
   const anchors = rows.filter((r) => r.length === k);
   if (clusters.length > k && anchors.length > 0) {
-    return Array.from({ length: k }, (_, j) => {
+    const anchored = Array.from({ length: k }, (_, j) => {
       const rights = anchors.map((r) => r[j]!.x1).sort((a, b) => a - b);
       return { x0: Math.min(...anchors.map((r) => r[j]!.x0)), x1: Math.max(...anchors.map((r) => r[j]!.x1)), right: rights[Math.floor(rights.length / 2)]! };
     });
+    // A column no full row prints in (项目支出 on a page whose rows are all basic or all project
+    // money) is a cluster clear of every anchored column, not jitter of one of them.
+    const apart = clusters.filter((c) => anchored.every((a) => c.x1 < a.x0 || c.x0 > a.x1)).map(({ x0, x1 }) => ({ x0, x1, right: x1 }));
+    return [...anchored, ...apart].sort((a, b) => a.right - b.right);
   }
   return clusters.map(({ x0, x1 }) => ({ x0, x1, right: x1 }));
 }
