@@ -274,6 +274,11 @@ for (const dialect of dialects) {
           table,
         );
       }
+      // scope tells a department's own documents from its units': the home chart sums one of them.
+      const byScope = await get('/api/aggregate?drilldown=scope');
+      assert.equal(byScope.body.total, r.body.total);
+      assert.ok(byScope.body.cells.every((c: { scope: string }) => c.scope === 'department' || c.scope === 'unit'));
+      assert.equal((await get('/api/aggregate?cut=scope:department;unit')).body.total, r.body.total);
       const bad = await get('/api/aggregate?drilldown=colour');
       assert.equal(bad.status, 400);
       assert.match(bad.body.error, /未知维度/);

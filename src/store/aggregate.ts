@@ -19,6 +19,8 @@ export const DIMENSIONS = {
   level: 'documents.level',
   year: 'documents.year',
   kind: 'documents.kind',
+  /** department (部门预算/决算) or unit (单位): summing both counts a unit's money twice. */
+  scope: 'documents.scope',
   table: 'facts.role',
   measure: 'facts.measure',
   functionClass: 'facts.function_class',

@@ -69,14 +69,16 @@ export function compareSummaries(a: Summary, b: Summary): CompareRow[] {
   const totalB = wanNumberToFen(b.figures.expenditureTotal);
   for (const [key, label, get] of KEY_FIGURES) rows.push(row(key, label, wanNumberToFen(get(a)), wanNumberToFen(get(b)), totalA, totalB));
   const classes = [...new Set([...Object.keys(a.functionClasses), ...Object.keys(b.functionClasses)])].sort();
-  const sum = (s: Summary) => Object.values(s.functionClasses).reduce<number>((t, v) => t + (wanNumberToFen(v) ?? 0), 0);
+  // A summary lists only the classes its tables state (non-zero lines). With none at all, the
+  // document's function classes are unknown (no table read reliably), not 0: no −100% from them.
+  const known = (s: Summary) => Object.keys(s.functionClasses).length > 0;
+  const sum = (s: Summary) => (known(s) ? Object.values(s.functionClasses).reduce<number>((t, v) => t + (wanNumberToFen(v) ?? 0), 0) : null);
   const sumA = sum(a);
   const sumB = sum(b);
   const fn = catalogs().functional;
+  const value = (s: Summary, c: string) => (known(s) ? wanNumberToFen(s.functionClasses[c] ?? 0) : null);
   for (const c of classes) {
-    const va = wanNumberToFen(a.functionClasses[c] ?? 0);
-    const vb = wanNumberToFen(b.functionClasses[c] ?? 0);
-    rows.push(row(`functionClass:${c}`, `${c} ${fn.get(c)?.name ?? ''}`.trim(), va, vb, sumA || null, sumB || null));
+    rows.push(row(`functionClass:${c}`, `${c} ${fn.get(c)?.name ?? ''}`.trim(), value(a, c), value(b, c), sumA || null, sumB || null));
   }
   return rows;
 }

@@ -30,6 +30,8 @@ export interface CoverageCell {
   id: number;
   status: Status;
   counts: Counts;
+  /** Every latest document of the department that year (预算 and 决算, 部门 and 单位). */
+  documents: { id: number; kind: string; scope: string; status: Status }[];
 }
 
 export interface Coverage {

@@ -39,4 +39,13 @@ describe('format', () => {
     expect(fmtValue('省整治办公费')).toBe('省整治办公费');
     expect(chartNumber('69051.74')).toBe(69051.74);
   });
+
+  it('keeps unknown unknown: "—" for display, a gap (null) for charts, never 0', () => {
+    expect(chartNumber(null)).toBeNull();
+    expect(chartNumber(undefined)).toBeNull();
+    expect(fmtAmount(undefined)).toBe('—');
+    expect(fmtSigned(null)).toBe('—');
+    expect(fmtPercent(null)).toBe('—');
+    expect(fmtShare('1', null)).toBe('—');
+  });
 });

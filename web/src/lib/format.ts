@@ -4,7 +4,7 @@
 
 import { formatFen, groupThousands, normalizeDecimal, toFen } from '../../../src/money/amount.js';
 import { formatRatio, ratio } from '../../../src/money/rounding.js';
-import { KINDS, SEVERITIES, CATEGORIES } from '../../../src/glossary.js';
+import { KINDS, SCOPES, SEVERITIES, CATEGORIES } from '../../../src/glossary.js';
 
 export type AmountInput = string | number | null | undefined;
 
@@ -66,14 +66,21 @@ export function fmtSigned(v: AmountInput, places = 2): string {
   return d.startsWith('-') ? fmtAmount(d, places) : `+${fmtAmount(d, places)}`;
 }
 
-/** Amount as a JS number, for chart geometry only (never displayed or summed). */
-export function chartNumber(v: AmountInput): number {
+/** Amount as a JS number, for chart geometry only (never displayed or summed). Unknown stays
+ *  null, which ECharts draws as a gap: an unknown figure is never charted as 0. */
+export function chartNumber(v: AmountInput): number | null {
   const fen = wanToFen(v);
-  return fen === null ? 0 : fen / 1_000_000;
+  return fen === null ? null : fen / 1_000_000;
 }
 
 export function kindName(kind: string): string {
   return (KINDS as Record<string, string>)[kind] ?? kind;
+}
+
+/** "部门预算", "单位决算": a department's own budget told from one of its units'. */
+export function docKindName(kind: string, scope: string | null | undefined): string {
+  const s = scope ? ((SCOPES as Record<string, string>)[scope] ?? '') : '';
+  return `${s}${kindName(kind)}`;
 }
 
 export function severityName(s: string): string {
