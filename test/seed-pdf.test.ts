@@ -56,6 +56,23 @@ test('the example printed by Chromium: statement totals, 支出总表 and functi
   assert.equal(s.counts.projects, text.counts.projects);
 });
 
+// Parts of the PDF's reading that still differ from the text's: 3-1's 人员/公用 columns (7-digit codes and
+// unit names glued into labels make it unreliable), the 三公 table whose printed header is misaligned, the
+// unit hierarchy of 3-2 (two false subtotal errors) and the performance tables 6/7 (issue 11).
+const STILL_DIFFERENT_FIGURES = new Set(['gpbBasic', 'personnel', 'publicUse', 'threePublic']);
+const stillDifferentError = (w: string) => / performance\./.test(w) || /表3-2/.test(w);
+
+test('the example printed by Chromium: every other key figure and every other error finding as in the text', { skip }, async () => {
+  const t = readSeed();
+  const back = await read();
+  const keep = (figures: object) => Object.entries(figures).filter(([k]) => !STILL_DIFFERENT_FIGURES.has(k));
+  assert.deepEqual(keep(summarize(back.disclosure).figures), keep(summarize(t.disclosure).figures));
+  const some = (fs: Finding[]) => errors(fs).filter((w) => !stillDifferentError(w));
+  const fromText = some(runRules(t.disclosure, t.profile));
+  assert.ok(fromText.length > 0, 'the text has error findings to compare');
+  assert.deepEqual(some(runRules(back.disclosure, back.profile)), fromText);
+});
+
 test(
   'the example printed by Chromium: every key figure and every error finding as in the text',
   { skip, todo: '3-1 人员/公用 columns, the 三公 header the text itself misaligns, 3-2 units, performance tables 6/7 are not read from this PDF yet' },
