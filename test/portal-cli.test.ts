@@ -41,6 +41,8 @@ test('import: per-file outcome and a summary; the same file again is unchanged; 
   assert.match(first.stdout, /✓ 000_33d948831ce53c8e\.txt：新建，编号 1，第 1 版；错误 9/);
   assert.match(first.stdout, /导入完成：共 1 份，新建 1，新版本 0，未变化 0，失败 0/);
   assert.match(first.stdout, /新导入文件的检查结果：错误 9 项/);
+  // Which database was written, and that `npm start` does not serve it.
+  assert.match(first.stdout, /数据库：.*yusuan\.sqlite（用 npx yusuan serve 查看；npm start 每次启动另建示例数据库/);
   assert.match(first.stdout, /按类别（错误与警告）：.*完整性/);
   const again = await yusuan(local, 'import', SEED_PATH);
   assert.match(again.stdout, /未变化/);

@@ -78,7 +78,8 @@ export async function importCommand(paths: string[], out: Out, options: { store?
     );
     out(`新导入文件的检查结果：错误 ${severities.error} 项，警告 ${severities.warning} 项，提示 ${severities.info} 项\n`);
     if (byCategory.size) out(`按类别（错误与警告）：${[...byCategory].map(([c, n]) => `${CATEGORIES[c as Category] ?? c} ${n}`).join('，')}\n`);
-    out(`数据库：${store.location}\n`);
+    // `npm start` serves a fresh example database, not this one: say which serves what was imported.
+    out(`数据库：${store.location}（用 npx yusuan serve 查看；npm start 每次启动另建示例数据库 example.sqlite，不含这里导入的文件）\n`);
     if (tally.internal) out(`其中 ${tally.internal} 份因 yusuan 内部错误未能导入，请附上这些文件报告缺陷\n`);
     return tally.internal ? 3 : tally.failed > 0 ? 2 : 0;
   } finally {

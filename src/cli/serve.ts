@@ -53,6 +53,10 @@ export async function serveCommand(flags: Map<string, string | true>, out: Out):
   }
   const url = address.replace('://127.0.0.1', '://localhost');
   out(`yusuan 门户已启动：${url}/  （接口文档 ${url}/api/docs；数据库 ${store.location}）\n`);
+  if (example && !env.databaseUrl)
+    out(
+      '这是每次启动都重新建立的示例数据库；yusuan import 导入的文件在 data/yusuan.sqlite（或 YUSUAN_DATA_DIR、DATABASE_URL 指定的数据库），用 npx yusuan serve 查看\n',
+    );
   if (!process.env.YUSUAN_API_TOKEN) out('未设置 YUSUAN_API_TOKEN：只读（导入、删除已关闭）\n');
   if (!existsSync(join(ROOT, 'web/dist/index.html'))) out('网页界面尚未构建（web/dist），首页显示文档列表\n');
   if (example && existsSync(CORPUS)) void importCorpus(store, out);

@@ -6,7 +6,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Store } from '../store/db.js';
-import { importAnalysed } from '../store/import.js';
+import { importAnalysed, TemplateNotImported } from '../store/import.js';
 import { HttpError, readUpload, UPLOAD_LIMITS, type UploadLimits } from './upload.js';
 import { registerReadRoutes } from './routes.js';
 import { registerSite } from './site.js';
@@ -86,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown }, req, reply) => {
     // 408: the client stopped sending its body; the connection is closed rather than kept for it.
+    if (error instanceof TemplateNotImported) return reply.code(422).send({ error: error.message });
     if (error instanceof HttpError)
       return (error.statusCode === 408 ? reply.header('Connection', 'close') : reply).code(error.statusCode).send({ error: error.message });
     const known = error.code ? CLIENT_ERRORS[error.code] : undefined;

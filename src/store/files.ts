@@ -11,7 +11,7 @@ import { InputError } from '../read/errors.js';
 import { readSandboxed } from '../read/sandbox.js';
 import { IDENTITY_RULE_IDS } from '../rules/catalog.js';
 import type { Store } from './db.js';
-import { importAnalysed, type ImportResult } from './import.js';
+import { importAnalysed, TemplateNotImported, type ImportResult } from './import.js';
 
 const READABLE = new Set(['.pdf', '.xlsx', '.html', '.htm', '.txt', '.text', '.tsv']);
 
@@ -86,6 +86,7 @@ async function save(store: Store, disclosure: Disclosure, analysis: Analysis): P
   try {
     return { ok: true, ...(await importAnalysed(store, disclosure, analysis)) };
   } catch (e) {
+    if (e instanceof TemplateNotImported) return { ok: false, error: e.message };
     return { ok: false, internal: true, error: `保存到数据库失败：${e instanceof Error ? e.message : String(e)}` };
   }
 }
@@ -93,7 +94,7 @@ async function save(store: Store, disclosure: Disclosure, analysis: Analysis): P
 /** Read, check and import one publication. */
 export async function importPublication(store: Store, files: string[], roots: string[] = []): Promise<FileOutcome> {
   const r = await readPublication(files, roots);
-  return r.ok ? { ok: true, ...(await importAnalysed(store, r.disclosure, r.analysis)) } : r;
+  return r.ok ? save(store, r.disclosure, r.analysis) : r;
 }
 
 /**

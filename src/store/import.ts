@@ -55,9 +55,23 @@ export function factRows(doc: Disclosure, documentId: number): NewFact[] {
   }));
 }
 
+/** A blank template (上海市XX局, ××单位, 某某部门): its department is a placeholder, not one the portal holds. */
+export function isPlaceholderName(name: string): boolean {
+  return /[XＸxｘ]{2}|[×*＊○〇]{2}|某某/.test(name);
+}
+
+/** Refusal to store a blank template as if it were a department's disclosure. */
+export class TemplateNotImported extends Error {
+  override name = 'TemplateNotImported';
+  constructor(department: string) {
+    super(`“${department}”是占位名称，这是一份空白模板而非某个部门的公开文件，不导入`);
+  }
+}
+
 const BATCH = 400;
 
 export async function importAnalysed(store: Store, doc: Disclosure, analysis: Analysis, now = new Date()): Promise<ImportResult> {
+  if (isPlaceholderName(doc.meta.department)) throw new TemplateNotImported(doc.meta.department);
   const key = documentKey(doc.meta);
   const counts = analysis.counts;
   const status = statusOf(counts);
