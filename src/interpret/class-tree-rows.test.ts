@@ -47,3 +47,37 @@ test('a 款 printed again as its own item (same code, same amounts) is its child
   // The same code with other amounts (another economic class of the item) stays a sibling.
   assert.equal(parentOf(7), parentOf(6));
 });
+
+test('a name line whose projects carry another unit code is the next unit, even when no unit list names it', () => {
+  const projects = {
+    ...spec,
+    id: '3-2',
+    title: '一般公共预算项目支出预算表',
+    hasProjects: true,
+    labelColumn: 4,
+    codeColumns: [0, 1, 2],
+    unitCodeColumn: 3,
+    measures: [{ measure: 'total', column: 5 }],
+  } as unknown as ProfileTable;
+  const { table } = interpretClassTree(
+    raw([
+      ['', '', '', '', '合计', '600.00'],
+      ['', '', '', '', '某某局', '100.00'],
+      ['', '', '', '', '一般行政管理事务', '100.00'],
+      ['204', '02', '02', '205001', '业务经费', '100.00'],
+      ['', '', '', '', '某某局财务处', '500.00'],
+      ['', '', '', '', '一般行政管理事务', '300.00'],
+      ['204', '02', '02', '205302', '设备购置', '300.00'],
+      ['', '', '', '', '信息化建设', '200.00'],
+      ['204', '02', '19', '205302', '运行维护', '200.00'],
+    ]),
+    projects,
+    '万元',
+    { department: '某某局', kind: 'budget', fiscalYear: 2024, unitNames: [], notes: [] },
+  );
+  const row = (label: string) => table.rows.find((r) => r.label === label)!;
+  assert.equal(row('某某局财务处').kind, 'unit');
+  assert.equal(row('某某局财务处').parent, row('某某局').parent);
+  assert.equal(row('信息化建设').kind, 'group');
+  assert.equal(row('信息化建设').parent, row('某某局财务处').index);
+});

@@ -101,7 +101,19 @@ export function interpretClassTree(raw: RawTable, spec: ProfileTable, unit: Amou
     return !!mine && !!whole && normalizeDecimal(mine) === normalizeDecimal(whole);
   };
 
-  for (const r of dataRows) {
+  // The unit code of the first coded row after row `at` (before the next 合计), when the table has a unit code column.
+  const nextUnitCode = (at: number): string | null => {
+    if (spec.unitCodeColumn === undefined) return null;
+    for (const r of dataRows.slice(at + 1)) {
+      if (isTotalLabel((r.cells[labelCol] ?? '').trim())) return null;
+      if (!rowCode(r.cells, spec)) continue;
+      const c = r.cells[spec.unitCodeColumn];
+      return digits(c) ? c!.trim() : null;
+    }
+    return null;
+  };
+
+  for (const [at, r] of dataRows.entries()) {
     const cells = r.cells;
     const label = (cells[labelCol] ?? '').trim();
     let code = rowCode(cells, spec) ?? (namesOnly && !isUnitLabel(label, ctx) ? codeByName(label) : null);
@@ -133,7 +145,15 @@ export function interpretClassTree(raw: RawTable, spec: ProfileTable, unit: Amou
       department = row;
       currentUnit = currentGroup = null;
       codeStack = [];
-    } else if (!code && (unitCode || isUnitLabel(label, ctx) || !spec.hasProjects)) {
+    } else if (
+      !code &&
+      (unitCode ||
+        isUnitLabel(label, ctx) ||
+        !spec.hasProjects ||
+        // A name line whose projects belong to another unit than the current one's: the next unit, even
+        // when no unit list names it (its name wrapped or glued in the tables that list units).
+        (label !== '' && !!currentUnit?.unitCode && (nextUnitCode(at) ?? currentUnit.unitCode) !== currentUnit.unitCode))
+    ) {
       row = push(r, 'unit', label, null, unitCode, department ?? total);
       currentUnit = row;
       currentGroup = null;
