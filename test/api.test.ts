@@ -315,7 +315,10 @@ for (const dialect of dialects) {
         ),
       );
       const cls = await get(`/api/search?q=${encodeURIComponent('公共安全')}`);
-      assert.ok(cls.body.classifications.some((c: { code: string }) => c.code === '204'));
+      const security = cls.body.classifications.find((c: { code: string }) => c.code === '204');
+      assert.ok(security);
+      // Each classification leads to the documents that use it.
+      assert.ok(security.documents.length > 0 && security.documents.every((d: { id: number; department: string }) => Number.isInteger(d.id) && d.department));
       assert.equal((await get('/api/search?q=')).status, 400);
     });
 

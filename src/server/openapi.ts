@@ -200,7 +200,22 @@ export const OPENAPI = {
               departments: { type: 'array', items: { type: 'object', properties: { department: str, ids: { type: 'array', items: int } } } },
               units: { type: 'array', items: { type: 'object', properties: { name: str, code: str, documentId: int, department: str, year: int } } },
               projects: { type: 'array', items: { type: 'object', properties: { name: str, documentId: int, department: str, year: int, amount } } },
-              classifications: { type: 'array', items: { type: 'object', properties: { code: str, name: str, kind: str } } },
+              classifications: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    code: str,
+                    name: str,
+                    kind: str,
+                    documents: {
+                      type: 'array',
+                      description: '使用该科目的文件（最多 8 份）',
+                      items: { type: 'object', properties: { id: { type: 'integer' }, department: str, year: { type: ['integer', 'null'] } } },
+                    },
+                  },
+                },
+              },
             },
           }),
           400: error,

@@ -70,10 +70,40 @@ export async function search(store: Store, q: string) {
       if (e.code.startsWith(q) || e.name.includes(q) || e.variants.some((v) => v.includes(q)))
         classifications.push({ code: e.code, name: e.name, kind: cat.kind });
     }
+  // Where each classification is used: latest documents with facts under that code (a 类/款 code
+  // matches its 项 too), so a result leads somewhere (the document's chart drilled to the code).
+  const used = new Map<string, { id: number; department: string; year: number | null }[]>();
+  if (classifications.length) {
+    const codes = classifications.map((c) => c.code);
+    const rows = await store.db
+      .selectFrom('facts')
+      .innerJoin('documents', 'documents.id', 'facts.document_id')
+      .select(['facts.function_code', 'facts.economic_code', 'documents.id', 'documents.department', 'documents.year'])
+      .distinct()
+      .where('documents.latest', '=', 1)
+      .where((eb) =>
+        eb.or([
+          eb('facts.function_class', 'in', codes),
+          eb('facts.economic_code', 'in', codes),
+          eb(sql<string>`substr(facts.economic_code, 1, 3)`, 'in', codes),
+        ]),
+      )
+      .orderBy('documents.id')
+      .limit(5000)
+      .execute();
+    for (const c of classifications)
+      for (const r of rows) {
+        const code = c.kind === 'function' ? r.function_code : r.economic_code;
+        if (!code?.startsWith(c.code)) continue;
+        const list = used.get(c.code) ?? [];
+        if (list.length < 8 && !list.some((d) => d.id === r.id)) list.push({ id: r.id, department: r.department, year: r.year });
+        used.set(c.code, list);
+      }
+  }
   return {
     departments: [...departments].map(([department, ids]) => ({ department, ids })).slice(0, LIMIT),
     units: units.map((u) => ({ name: u.name, code: u.code, documentId: u.documentId, department: u.department, year: u.year })),
     projects,
-    classifications,
+    classifications: classifications.map((c) => ({ ...c, documents: used.get(c.code) ?? [] })),
   };
 }

@@ -60,7 +60,39 @@ describe('DisclosureTable', () => {
   });
 });
 
+describe('DisclosureTable notes', () => {
+  it('prints a note that already starts with 注： once, not as 注：注：', async () => {
+    const { disclosure } = await seed();
+    const doc: Disclosure = structuredClone(disclosure);
+    const t = doc.tables.find((x) => x.id === '1-2')!;
+    t.note = '注：本表无政府性基金收支。';
+    const w = mount(DisclosureTable, { props: { view: buildTableView(doc, t, []), findings: [] } });
+    expect(w.text()).toContain('注：本表无政府性基金收支。');
+    expect(w.text()).not.toContain('注：注');
+  });
+});
+
 describe('FindingsList', () => {
+  it('marks the finding being viewed', () => {
+    const f = (n: number): Finding => ({
+      rule: 'r',
+      severity: 'warning',
+      category: 'reconcile',
+      message: `发现 ${n}`,
+      expected: null,
+      actual: null,
+      difference: null,
+      unit: null,
+      locations: [],
+    });
+    const w = mount(FindingsList, { props: { findings: [f(0), f(1), f(2)], selected: 1 } });
+    const current = w.findAll('li[aria-current="true"]');
+    expect(current).toHaveLength(1);
+    expect(current[0]!.attributes('data-finding')).toBe('1');
+    expect(current[0]!.classes()).toContain('selected');
+    expect(current[0]!.text()).toContain('当前查看');
+  });
+
   it('lists errors, then warnings, then info, each by category with zh-CN titles and no rule id in the text; asks to show one in its table', async () => {
     const { findings } = await seed();
     const w = mount(FindingsList, { props: { findings } });

@@ -71,7 +71,7 @@ export interface SearchResult {
   departments: { department: string; ids: number[] }[];
   units: { name: string; code?: string | null; department?: string; ids?: number[]; documentId?: number }[];
   projects: { name: string; documentId: number; department: string; year: number | null; amount: number | string | null }[];
-  classifications: { code: string; name: string }[];
+  classifications: { code: string; name: string; kind?: 'function' | 'economic'; documents?: { id: number; department: string; year: number | null }[] }[];
 }
 
 export interface CheckReport {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartNumber, fmtAmount, fmtPercent, fmtShare, fmtSigned, fmtValue, toDecimal, wanToFen } from './format';
+import { unitLabel, chartNumber, fmtAmount, fmtPercent, fmtShare, fmtSigned, fmtValue, toDecimal, wanToFen } from './format';
 
 describe('format', () => {
   it('groups and pads decimal strings without going through floats', () => {
@@ -47,5 +47,11 @@ describe('format', () => {
     expect(fmtSigned(null)).toBe('—');
     expect(fmtPercent(null)).toBe('—');
     expect(fmtShare('1', null)).toBe('—');
+  });
+
+  it('shows a unit code once, separated from its name', () => {
+    expect(unitLabel('301001', '301001局本级')).toBe('301001 局本级');
+    expect(unitLabel('301001', '局本级')).toBe('301001 局本级');
+    expect(unitLabel(null, '局本级')).toBe('局本级');
   });
 });

@@ -120,3 +120,10 @@ export function fmtValue(v: AmountInput, unit?: string | null): string {
   const money = unit === '万元' || unit === '元';
   return fmtAmount(d, Math.min(Math.max(frac, money ? 2 : 0), 6));
 }
+
+/** A unit as "code name": the code once, even when the name as read starts with it ("301001局本级"). */
+export function unitLabel(code: string | null | undefined, name: string): string {
+  const c = (code ?? '').trim();
+  const bare = c && name.startsWith(c) ? name.slice(c.length).trim() : name.trim();
+  return c ? `${c} ${bare}` : bare;
+}
