@@ -81,3 +81,50 @@ test('a name line whose projects carry another unit code is the next unit, even 
   assert.equal(row('信息化建设').kind, 'group');
   assert.equal(row('信息化建设').parent, row('某某局财务处').index);
 });
+
+test('the department’s own line under 合计 is found when the cover adds its scope (西安市公安局（汇总）, 022 表2)', () => {
+  const { table } = interpretClassTree(
+    raw([
+      ['', '合计', '300.00'],
+      ['', '西安市公安局', '300.00'],
+      ['', '153001西安市公安局', '100.00'],
+      ['', '153002西安市公安局交通管理支队', '200.00'],
+    ]),
+    { ...spec, measures: [{ measure: 'total', column: 2 }] } as ProfileTable,
+    '万元',
+    { department: '西安市公安局（汇总）', kind: 'budget', fiscalYear: 2026, unitNames: [], notes: [] },
+  );
+  assert.equal(table.rows[1]!.kind, 'department');
+  assert.deepEqual([table.rows[2]!.parent, table.rows[3]!.parent], [1, 1]);
+});
+
+test('a 三公 table listed one item a line under 合计 (020 表10): its lines are the measures of one row, 其中 lines included once', () => {
+  const threePublic = {
+    ...spec,
+    id: '10',
+    role: 'gpbThreePublic',
+    measures: ['total', 'abroad', 'vehicle', 'vehiclePurchase', 'vehicleOperation', 'reception'].map((measure, i) => ({ measure, column: 2 + i })),
+  } as unknown as ProfileTable;
+  const { table, facts } = interpretClassTree(
+    raw([
+      ['', '合计', '1354.68'],
+      ['', '1、因公出国（境）费用', '5.38'],
+      ['', '2、公务接待费', '14.09'],
+      ['', '3、公务用车购置及运行费', '1335.21'],
+      ['', '其中：（1）公务用车购置费', '221.04'],
+      ['', '（2）公务用车运行费', '1114.17'],
+    ]),
+    threePublic,
+    '万元',
+    { department: '', kind: 'budget', fiscalYear: 2026, unitNames: [], notes: [] },
+  );
+  assert.equal(table.rows.length, 1);
+  assert.deepEqual(Object.fromEntries(facts.map((f) => [f.measure, f.value])), {
+    total: '1354.68',
+    abroad: '5.38',
+    reception: '14.09',
+    vehicle: '1335.21',
+    vehiclePurchase: '221.04',
+    vehicleOperation: '1114.17',
+  });
+});

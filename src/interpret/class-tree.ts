@@ -131,9 +131,10 @@ export function interpretClassTree(raw: RawTable, spec: ProfileTable, unit: Amou
       total = row;
       department = currentUnit = currentGroup = null;
       codeStack = [];
-    } else if (!code && !unitCode && label && !department && !currentUnit && total && compact(label) === compact(ctx.department ?? '') && sameAsTotal(r)) {
+    } else if (!code && !unitCode && label && !department && !currentUnit && total && compact(label) === compact(ownName(ctx.department)) && sameAsTotal(r)) {
       // The department's own line under 合计, before its units (杭州市公安局 then its 支队), carrying
       // the whole total; with less than the total it is the department's 本级 unit beside the others.
+      // The line names the department without the scope the cover adds (西安市公安局（汇总）).
       row = push(r, 'department', label, null, null, total);
       department = row;
       currentGroup = null;
@@ -212,6 +213,11 @@ export function interpretClassTree(raw: RawTable, spec: ProfileTable, unit: Amou
   return { table, facts };
 }
 
+/** A department's name without a trailing scope in brackets (（汇总）, （本级）). */
+function ownName(department: string | null | undefined): string {
+  return (department ?? '').trim().replace(/[（(][^（()）]*[)）]$/, '');
+}
+
 function isDataRow(r: RawRow, spec: ProfileTable): boolean {
   const label = r.cells[spec.labelColumn ?? 0] ?? '';
   if (isTotalLabel(label)) return true;
@@ -263,7 +269,7 @@ function interpretMeasureRows(raw: RawTable, spec: ProfileTable, unit: AmountUni
     ['vehicle', /公务用车购置(及|和)运行/],
     ['abroad', /因公出国/],
     ['reception', /公务接待/],
-    ['total', /^“?三公”?经费(合计|支出|预算|总额)?$/],
+    ['total', /^“?三公”?经费(合计|支出|预算|总额)?$|^(合计|总计)$/],
   ];
   const lines: { r: RawRow; measure: string; value: string; column: number }[] = [];
   for (const r of raw.rows) {

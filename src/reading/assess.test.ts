@@ -67,3 +67,8 @@ test('assess: amounts in the neighbouring column (基本 over, 项目 under by t
   assert.equal(t.reading.status, 'unreliable');
   assert.match(t.reading.reason ?? '', /相邻的列/);
 });
+
+test('assess: a statement total printed blank (005 收入总计) is an omission, not too little evidence for the reading', () => {
+  assert.equal(readingOf({ checked: 2, failed: 1, causes: 1, misnamed: 0, omitted: 1 }, 20).status, 'exceptions');
+  assert.equal(readingOf({ checked: 2, failed: 1, causes: 1, misnamed: 0 }, 20).status, 'unreliable');
+});

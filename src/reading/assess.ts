@@ -40,16 +40,18 @@ export interface TableEvidence {
    * several unrelated ones are amounts read into the neighbouring column.
    */
   moved?: number;
+  /** Causes seen only where a statement total is printed blank: omissions on the page, no sign of a misreading. */
+  omitted?: number;
 }
 
 /** The identities evaluated on every table, tallied per table. */
 export function tableEvidence(doc: Disclosure, profile: Profile, index = new DisclosureIndex(doc)): Map<string, TableEvidence> {
   const ctx: RuleContext = { doc, profile, index };
   const checks: IdentityCheck[] = [...rowSumChecks(ctx), ...subtotalChecks(ctx), ...statementChecks(ctx)];
-  const out = new Map<string, TableEvidence & { differences: Set<string> }>();
+  const out = new Map<string, TableEvidence & { differences: Set<string>; read: Set<string> }>();
   const of = (id: string) => {
     let e = out.get(id);
-    if (!e) out.set(id, (e = { checked: 0, failed: 0, causes: 0, misnamed: 0, differences: new Set() }));
+    if (!e) out.set(id, (e = { checked: 0, failed: 0, causes: 0, misnamed: 0, differences: new Set(), read: new Set() }));
     return e;
   };
   const byRow = new Map<string, number[]>();
@@ -60,6 +62,7 @@ export function tableEvidence(doc: Disclosure, profile: Profile, index = new Dis
     if (c.draft && (c.draft.severity ?? 'error') === 'error') {
       e.failed++;
       e.differences.add((c.draft.difference ?? '').replace(/^-/, ''));
+      if (!c.blankTotal) e.read.add((c.draft.difference ?? '').replace(/^-/, ''));
       if (c.measure !== undefined && c.draft.difference !== null) {
         const k = `${c.table}\u0000${c.row}`;
         byRow.set(k, [...(byRow.get(k) ?? []), Number(c.draft.difference)]);
@@ -78,7 +81,7 @@ export function tableEvidence(doc: Disclosure, profile: Profile, index = new Dis
     const t = d.locations[0]?.table;
     if (t && (d.severity ?? 'error') === 'error') of(t).misnamed++;
   }
-  return new Map([...out].map(([id, { differences, ...e }]) => [id, { ...e, causes: differences.size }]));
+  return new Map([...out].map(([id, { differences, read, ...e }]) => [id, { ...e, causes: differences.size, omitted: differences.size - read.size }]));
 }
 
 export function readingOf(e: TableEvidence | undefined, rows: number): TableReading {
@@ -101,7 +104,9 @@ export function readingOf(e: TableEvidence | undefined, rows: number): TableRead
       status: 'unreliable',
       reason: `${e.moved} 个互不相关的数额在小计中一列多出、另一列少了同样多，更像是金额被读进了相邻的列`,
     };
-  if (checked - failed < causes * HOLDING_PER_FAILURE)
+  // A total the page leaves blank (005 prints only 支出总计 on its total line) is the document's
+  // omission, not a sign either way about how the rest was read.
+  if (checked - failed < (causes - (e.omitted ?? 0)) * HOLDING_PER_FAILURE)
     return {
       ...base,
       status: 'unreliable',

@@ -49,6 +49,8 @@ export interface IdentityCheck {
    * printed part holds whichever column that part was read into.
    */
   uninformative?: boolean;
+  /** The total is printed blank (a statement's 收入总计 line left empty): an omission the page shows, not a reading. */
+  blankTotal?: boolean;
   draft: Draft | null;
 }
 

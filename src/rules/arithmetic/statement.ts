@@ -115,7 +115,7 @@ export function statementChecks({ doc, profile, index }: RuleContext): IdentityC
         labels.join(' + '),
         [cellLoc(index, t, totalRow, tm), ...partValues.map((x) => valuedLoc(t, x.v))],
       );
-      out.push({ table: t.id, row: totalRow.index, draft: d });
+      out.push({ table: t.id, row: totalRow.index, draft: d, ...(actual ? {} : { blankTotal: true }) });
     }
   }
   return out;
