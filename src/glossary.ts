@@ -73,6 +73,34 @@ export type Severity = keyof typeof SEVERITIES;
 
 export const KINDS = { budget: '预算', final: '决算' } as const;
 export const SCOPES = { department: '部门', unit: '单位' } as const;
+export const LEVELS: Record<string, string> = { central: '中央', province: '省级', city: '市级', county: '县级', unknown: '未知' };
+
+/** Table roles (src/profiles/types.ts) as a reader names the table. */
+export const ROLE_NAMES: Record<string, string> = {
+  summary: '部门收支总表',
+  incomeByUnit: '部门收入总表',
+  expenditureByFunction: '部门支出总表',
+  fiscalSummary: '财政拨款收支总表',
+  fiscalByEconomic: '财政拨款支出表（经济分类）',
+  gpbByFunction: '一般公共预算支出表',
+  gpbBasicByEconomic: '一般公共预算基本支出表',
+  gpbProjects: '一般公共预算项目支出表',
+  gpbThreePublic: '一般公共预算“三公”经费支出表',
+  govFundByFunction: '政府性基金预算支出表',
+  govFundThreePublic: '政府性基金预算“三公”经费支出表',
+  socByFunction: '国有资本经营预算支出表',
+  projectPerformance: '项目支出绩效目标表',
+  departmentPerformance: '部门整体支出绩效目标表',
+  procurement: '政府采购预算表',
+  purchasedServices: '政府购买服务预算表',
+  operatingCost: '机关运行经费预算表',
+  meetingTraining: '会议费、培训费明细表',
+  carryOverSpending: '上年结转资金支出表',
+  performanceEvaluation: '绩效自评表',
+};
+
+export const ROW_KINDS: Record<string, string> = { total: '合计', department: '部门', unit: '单位', group: '分组', detail: '明细', item: '项目行' };
+export const FUND_TYPES: Record<string, string> = { all: '全部资金', gpb: '一般公共预算', govFund: '政府性基金预算', soc: '国有资本经营预算' };
 
 export function measureName(measure: string): string {
   return (MEASURES as Record<string, string>)[measure] ?? measure;

@@ -425,6 +425,21 @@ for (const dialect of dialects) {
       await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
       const cell = wb.worksheets[0]!.getRow(2).getCell(2).value;
       assert.equal(typeof cell === 'string' && cell.startsWith("'="), true);
+      // zh-CN headers in CSV; zh-CN values in XLSX (预算, not budget).
+      assert.match(lines[0]!, /^文档编号,部门,地区,级次,年度,类型,表号,表,行,行类型,明细行,项目名称,指标,金额（万元）/);
+      const sheet = wb.worksheets[0]!;
+      const header = (sheet.getRow(1).values as unknown[]).slice(1);
+      const col = (title: string) => header.indexOf(title) + 1;
+      const values = (title: string) => new Set(Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2).getCell(col(title)).value));
+      assert.deepEqual([...values('类型')], ['预算']);
+      assert.ok([...values('表')].includes('部门支出总表'));
+      assert.ok([...values('指标')].includes('合计'));
+      assert.ok([...values('明细行')].every((v) => v === '是' || v === '否'));
+      for (const title of ['类型', '表', '指标', '行类型', '级次'])
+        assert.ok(
+          [...values(title)].every((v) => typeof v !== 'string' || !/^[a-z]+[A-Za-z]*$/.test(v)),
+          title,
+        );
       const json = await get('/api/export?format=json&year=2022');
       assert.equal(json.body.rows.length, lines.length - 1);
       const fdp = await get('/api/export?format=fdp');

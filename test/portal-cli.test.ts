@@ -71,7 +71,7 @@ test('export: CSV to a file, and a bad format is a usage error', async () => {
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM for spreadsheet programs');
   const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
   assert.equal(lines.length, 446);
-  assert.match(lines[0]!, /^documentId,department,region/);
+  assert.match(lines[0]!, /^文档编号,部门,地区,级次,年度,类型,表号/);
   const none = await yusuan(local, 'export', '--format', 'csv', '--out', out, '--year', '2031');
   assert.match(none.stdout, /已导出 0 条数据/);
   assert.equal((await yusuan(local, 'export', '--format', 'pdf')).code, 2);

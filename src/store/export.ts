@@ -9,6 +9,7 @@
 
 import { sql } from 'kysely';
 import type { Store } from './db.js';
+import { FUND_TYPES, itemName, KINDS, LEVELS, measureName, ROLE_NAMES, ROW_KINDS } from '../glossary.js';
 import { documentWhere, wan, type DocumentFilters } from './repository.js';
 
 export const EXPORT_FORMATS = ['json', 'csv', 'xlsx', 'fdp'] as const;
@@ -166,7 +167,7 @@ export async function exportStream(store: Store, format: 'json' | 'csv', params:
       .execute()
   ).map((r) => r.id);
   return (async function* () {
-    yield format === 'json' ? `{"filters":${JSON.stringify(filters)},"rows":[` : `\ufeff${COLUMNS.map(([k]) => k).join(',')}\r\n`;
+    yield format === 'json' ? `{"filters":${JSON.stringify(filters)},"rows":[` : CSV_HEADER;
     let first = true;
     for (let i = 0; i < ids.length; i += STREAM_DOCUMENTS) {
       const batch = ids.slice(i, i + STREAM_DOCUMENTS);
@@ -193,10 +194,24 @@ const NUMERIC = new Set<Column>(['documentId', 'year', 'row', 'leaf', 'amount', 
 
 const csvLine = (r: ExportRow) => `${COLUMNS.map(([k]) => csvCell(r[k], NUMERIC.has(k))).join(',')}\r\n`;
 
+/** CSV header: the columns' zh-CN names (the values stay identifiers, as in JSON, for programs). */
+const CSV_HEADER = `\ufeff${COLUMNS.map(([, title]) => title).join(',')}\r\n`;
+
 export function toCsv(rows: ExportRow[]): string {
   // BOM: spreadsheet programs read the Chinese as UTF-8.
-  return `\ufeff${COLUMNS.map(([k]) => k).join(',')}\r\n${rows.map(csvLine).join('')}`;
+  return `${CSV_HEADER}${rows.map(csvLine).join('')}`;
 }
+
+/** What a reader of the spreadsheet sees: identifiers as their zh-CN names (预算, 省级, 合计…). */
+const XLSX_NAMES: Partial<Record<Column, (v: string) => string>> = {
+  level: (v) => LEVELS[v] ?? v,
+  kind: (v) => (KINDS as Record<string, string>)[v] ?? v,
+  role: (v) => ROLE_NAMES[v] ?? v,
+  rowKind: (v) => ROW_KINDS[v] ?? v,
+  measure: measureName,
+  item: (v) => (v.startsWith('class:') ? v.slice('class:'.length) : itemName(v)),
+  fundType: (v) => FUND_TYPES[v] ?? v,
+};
 
 export async function toXlsx(rows: ExportRow[]): Promise<Buffer> {
   const ExcelJS = (await import('exceljs')).default;
@@ -208,7 +223,9 @@ export async function toXlsx(rows: ExportRow[]): Promise<Buffer> {
     const values: Record<string, string | number | null> = {};
     for (const [k] of COLUMNS) {
       const v = r[k];
-      values[k] = k === 'amount' ? Number(v) : NUMERIC.has(k) || v === null ? v : neutralise(String(v));
+      const name = XLSX_NAMES[k];
+      values[k] =
+        k === 'amount' ? Number(v) : k === 'leaf' ? (v === 1 ? '是' : '否') : NUMERIC.has(k) || v === null ? v : neutralise(name ? name(String(v)) : String(v));
     }
     ws.addRow(values);
   }
