@@ -1,5 +1,6 @@
 // RawDocument + profile → Disclosure. Pure: no I/O. Every reader feeds this one function.
 
+import { documentTitle } from './title.js';
 import { fenToDecimal, proseToFen, type AmountUnit } from '../money/amount.js';
 import {
   SCHEMA_VERSION,
@@ -125,7 +126,8 @@ export function interpretDocument(raw: RawDocument, profile: Profile): Disclosur
   return {
     schemaVersion: SCHEMA_VERSION,
     meta: {
-      title: title.replace(/\s+/g, ''),
+      // The title proper (no date, 保密审查 text or paragraph after it), else a short one made of what was read.
+      title: titled(documentTitle(title), title, department, year, kind),
       department,
       region: profile.region,
       level: profile.level,
@@ -274,4 +276,14 @@ function readGlossary(raw: RawDocument): Disclosure['glossary'] {
     else if (out.length) out[out.length - 1]!.definition += l.text.trim();
   }
   return out;
+}
+
+/** The title proper (no date, 保密审查 text or paragraph after it), naming the department when the
+ *  printed title does not ("上海市普陀区2025年区级部门预算（上海市普陀区人民政府办公室）"); else a short
+ *  one made of what was read. */
+function titled(proper: string | null, cover: string, department: string, year: number | null, kind: string): string {
+  if (proper) return proper.includes(department) || department === '未知部门' ? proper : `${proper}（${department}）`;
+  const text = cover.replace(/\s+/g, '');
+  if (text && text.length <= 40) return text;
+  return `${department}${year ? `${year}年` : ''}${/单位预算|单位决算/.test(cover) ? '单位' : '部门'}${kind === 'final' ? '决算' : '预算'}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seed } from '../test/seed';
-import { buildClassTree, pathTo, totalFen } from './classTree';
+import { buildClassTree, pathTo, stripNumbering, totalFen } from './classTree';
 
 describe('function class tree of the reference example', () => {
   it('sums the expenditure table into 类 → 款 → 项 that match the summary', async () => {
@@ -42,5 +42,16 @@ describe('function class tree of the reference example', () => {
     expect(pathTo(roots, '2040202').map((n) => n.code)).toEqual(['204', '20402', '2040202']);
     expect(pathTo(roots, '999')).toEqual([]);
     expect(pathTo(roots, null)).toEqual([]);
+  });
+});
+
+describe('class names', () => {
+  it('drop the list number they were printed with', () => {
+    expect(stripNumbering('4、公共安全支出')).toBe('公共安全支出');
+    expect(stripNumbering('四、公共安全支出')).toBe('公共安全支出');
+    expect(stripNumbering('（12）社会保障和就业支出')).toBe('社会保障和就业支出');
+    expect(stripNumbering('12.卫生健康支出')).toBe('卫生健康支出');
+    expect(stripNumbering('公共安全支出')).toBe('公共安全支出');
+    expect(stripNumbering('5G网络建设')).toBe('5G网络建设');
   });
 });

@@ -41,8 +41,9 @@ export function functionTable(doc: Disclosure): TableInstance | null {
   return null;
 }
 
-function stripNumbering(label: string): string {
-  return label.replace(/^[（(]?[一二三四五六七八九十]+[、.．)）]\s*/, '').trim();
+/** "四、公共安全支出", "4、公共安全支出", "（4）公共安全支出" → "公共安全支出": a list number is not part of the name. */
+export function stripNumbering(label: string): string {
+  return label.replace(/^\s*[（(]?(?:[一二三四五六七八九十]+|\d{1,2})[、.．)）]\s*/, '').trim();
 }
 
 export function buildClassTree(doc: Disclosure): ClassNode[] {
