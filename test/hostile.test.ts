@@ -8,30 +8,13 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { run } from '../src/cli/main.js';
 import { minimalPdf } from '../src/read/positioned/minimal-pdf.js';
 import { bitFlips, flateBombPdf, hugeHtmlTable, manyRowsXlsx, zipBombXlsx } from './support/hostile.js';
+import { yusuan } from './support/cli.js';
 import { SEED_PATH } from './support/seed.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'yusuan-hostile-'));
 const CJK = /[\u4e00-\u9fff]/;
-
-async function yusuan(env: Record<string, string | undefined>, ...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  try {
-    const code = await run(
-      args,
-      (s) => (stdout += s),
-      (s) => (stderr += s),
-    );
-    return { code, stdout, stderr };
-  } finally {
-    process.env = saved;
-  }
-}
 
 function file(name: string, content: string | Uint8Array): string {
   const p = join(tmp, name);

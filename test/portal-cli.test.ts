@@ -7,32 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { run } from '../src/cli/main.js';
 import { buildApp } from '../src/server/app.js';
 import { openStore } from '../src/store/db.js';
 import { collectPublications } from '../src/store/files.js';
+import { yusuan } from './support/cli.js';
 import { SEED_PATH } from './support/seed.js';
 
 const BIN = fileURLToPath(new URL('../bin/yusuan.js', import.meta.url));
 const data = mkdtempSync(join(tmpdir(), 'yusuan-data-'));
 
-async function yusuan(env: Record<string, string | undefined>, ...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
-  try {
-    const code = await run(
-      args,
-      (s) => (stdout += s),
-      (s) => (stderr += s),
-    );
-    return { code, stdout, stderr };
-  } finally {
-    process.env = saved;
-  }
-}
 const local = { YUSUAN_DATA_DIR: data, DATABASE_URL: undefined };
 
 test('import: per-file outcome and a summary; the same file again is unchanged; unreadable files exit 2', async () => {
