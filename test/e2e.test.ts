@@ -269,6 +269,36 @@ test('names that are markup are shown as text on every page, never run', { skip 
   await page.close();
 });
 
+test('390 px: no page scrolls sideways and the header wraps', { skip }, async () => {
+  const page = await newPage();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const id = await seedId();
+  const other = (await api<{ items: Item[] }>('/api/documents')).items.find((d) => d.id !== id)!.id;
+  const pages = [
+    '/',
+    `/documents/${id}`,
+    `/documents/${id}?tab=tables`,
+    `/documents/${id}?tab=findings`,
+    `/documents/${id}?tab=narrative`,
+    `/compare?a=${other}&b=${id}`,
+    '/check',
+    `/search?q=${encodeURIComponent('公共安全')}`,
+  ];
+  for (const [i, path] of pages.entries()) {
+    await page.goto(base + path);
+    await page.locator('main .panel').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 390, `${path}: the page is ${width} px wide at 390 px`);
+    await shot(page, `390-${String(i).padStart(2, '0')}`);
+  }
+  // The header's search sits on a line of its own under the brand and the links.
+  const brand = await page.locator('.brand').boundingBox();
+  const search = await page.locator('.topsearch').boundingBox();
+  assert.ok(brand && search && search.y >= brand.y + brand.height - 1, 'the header wraps');
+  await page.close();
+});
+
 test('no script errors on any page', { skip }, () => {
   assert.deepEqual(pageErrors, []);
 });
