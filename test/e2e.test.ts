@@ -122,6 +122,9 @@ test('home shows coverage; the example opens with its key figures, charts and fi
   await page.waitForURL(/\/documents\/\d+$/);
   await page.getByTestId('doc-title').waitFor();
   assert.equal(await page.getByTestId('doc-title').innerText(), '四川省公安厅交通警察总队2024年部门预算');
+  // The header is for readers: no internal profile id, no source path.
+  const header = await page.locator('main .panel').first().innerText();
+  assert.doesNotMatch(header, /sichuan-province|000_33d948831ce53c8e|\.txt|模板/);
   const figures = page.getByTestId('key-figures');
   assert.match(await figures.locator('[data-figure="expenditureTotal"]').innerText(), /80,818\.35/);
   assert.match(await figures.locator('[data-figure="basic"]').innerText(), /45,412\.74[\s\S]*56\.19%/);
