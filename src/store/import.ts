@@ -34,13 +34,16 @@ export function isLeafFact(f: Pick<Fact, 'rowKind' | 'dims'>): boolean {
 
 export function factRows(doc: Disclosure, documentId: number): NewFact[] {
   const roles = new Map(doc.tables.map((t) => [t.id, t.role]));
+  // A table that could not be read reliably is kept as read, but none of its numbers is summed:
+  // aggregates (and the Fiscal Data Package) would otherwise add misread figures.
+  const unreliable = new Set(doc.tables.filter((t) => t.reading?.status === 'unreliable').map((t) => t.id));
   return doc.facts.map((f) => ({
     document_id: documentId,
     table_id: f.table,
     role: roles.get(f.table) ?? f.table,
     row_index: f.row,
     row_kind: f.rowKind,
-    leaf: isLeafFact(f) ? 1 : 0,
+    leaf: isLeafFact(f) && !unreliable.has(f.table) ? 1 : 0,
     label: f.label,
     measure: f.measure,
     fen: toFen(f.value, f.unit),

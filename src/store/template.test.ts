@@ -1,4 +1,4 @@
-// A blank template (上海市XX局) is a form to fill in, not a department: it is not imported.
+// A blank template (上海市XX局) is not imported; an unreliable table is stored but not summed.
 
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
@@ -35,4 +35,24 @@ test('a blank template is refused with a zh-CN reason and nothing is stored', as
   } finally {
     await store.close();
   }
+});
+
+test('the numbers of a table read unreliably are stored but never summed (leaf 0)', async () => {
+  const { factRows } = await import('./import.js');
+  const doc = syntheticDisclosure({ seed: 8, department: '测试局', region: '测试省', year: 2024 });
+  const summed = (d: typeof doc) =>
+    new Set(
+      factRows(d, 1)
+        .filter((f) => f.leaf === 1)
+        .map((f) => f.table_id),
+    );
+  assert.ok(summed(doc).has('1-2'));
+  const t = doc.tables.find((x) => x.id === '1-2')!;
+  t.reading = { status: 'unreliable', checked: 10, failed: 4, reason: '10 处合计关系中有 4 处不成立' };
+  const rows = factRows(doc, 1);
+  assert.ok(
+    rows.some((f) => f.table_id === '1-2'),
+    'still stored, as read',
+  );
+  assert.ok(!summed(doc).has('1-2'), 'not summed');
 });
