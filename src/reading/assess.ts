@@ -10,7 +10,7 @@ import type { Profile } from '../profiles/types.js';
 import { rowSumChecks } from '../rules/arithmetic/row-sum.js';
 import { statementChecks } from '../rules/arithmetic/statement.js';
 import { subtotalChecks } from '../rules/arithmetic/subtotal.js';
-import { nameMismatch } from '../rules/classification/name-mismatch.js';
+import { nameMismatches } from '../rules/classification/name-mismatch.js';
 import type { IdentityCheck, RuleContext } from '../rules/types.js';
 
 /** Unrelated causes a table may show before its reading, not the document, is in doubt. */
@@ -77,9 +77,9 @@ export function tableEvidence(doc: Disclosure, profile: Profile, index = new Dis
     movedBy.set(table, (movedBy.get(table) ?? new Set()).add(Math.abs(d).toFixed(2)));
   }
   for (const [table, amounts] of movedBy) of(table).moved = amounts.size;
-  for (const d of nameMismatch.check(ctx)) {
-    const t = d.locations[0]?.table;
-    if (t && (d.severity ?? 'error') === 'error') of(t).misnamed++;
+  for (const { draft, confident } of nameMismatches(ctx)) {
+    const t = draft.locations[0]?.table;
+    if (t && confident) of(t).misnamed++;
   }
   return new Map([...out].map(([id, { differences, read, ...e }]) => [id, { ...e, causes: differences.size, omitted: differences.size - read.size }]));
 }

@@ -1,17 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { only } from '../../../test/support/findings.js';
-import { findingsOf, lineOf, SEED_TEXT, seedWith } from '../../../test/support/seed.js';
-import { nameMismatch, wrapArtefact } from './name-mismatch.js';
+import { findingsOf, lineOf, readText, SEED_TEXT, seedWith } from '../../../test/support/seed.js';
+import { DisclosureIndex } from '../../model/query.js';
+import { nameMismatch, nameMismatches, wrapArtefact } from './name-mismatch.js';
 
 test('name-mismatch: every printed 科目 name of the example agrees with its code', () => {
   assert.deepEqual(findingsOf(nameMismatch, SEED_TEXT), []);
 });
 
-test('name-mismatch: a wrong name on a code the catalog is sure of is an error', () => {
+test('name-mismatch: a wrong name on a code the catalog is sure of is a warning (against the catalog, not within the document)', () => {
   const line = lineOf('204\t02\t01\t205001\t行政运行');
   const f = only(findingsOf(nameMismatch, seedWith([line, '行政运行', '事业运行'])));
-  assert.equal(f.severity, 'error');
+  assert.equal(f.severity, 'warning');
   assert.equal(f.expected, '行政运行');
   assert.equal(f.actual, '事业运行');
   assert.deepEqual(
@@ -24,7 +25,7 @@ test('name-mismatch: a wrong name on a code the catalog is sure of is an error',
 test('name-mismatch: economic codes are checked as well', () => {
   const line = lineOf('30201\t办公费\t59.00');
   const f = only(findingsOf(nameMismatch, seedWith([line, '办公费', '印刷费'])));
-  assert.equal(f.severity, 'error');
+  assert.equal(f.severity, 'warning');
   assert.equal(f.expected, '办公费');
   assert.equal(f.actual, '印刷费');
   assert.equal(f.locations[0]!.line, line);
@@ -57,4 +58,18 @@ test('name-mismatch: a wrapped name read with a piece of its own wrap twice is a
   assert.equal(wrapArtefact('机关事业单位职业年金缴费支出', '缴费支出'), true);
   assert.equal(wrapArtefact('行政运行', '其他行政运行'), false);
   assert.equal(wrapArtefact('行政运行', '运行费'), false);
+});
+
+test('name-mismatch: the reading assessment learns which mismatches are on codes the catalog is sure of', () => {
+  const sure = readText(seedWith([lineOf('204\t02\t01\t205001\t行政运行'), '行政运行', '事业运行']));
+  const recalled = readText(seedWith([lineOf('204\t02\t50\t205901\t事业运行'), '204\t02\t50', '204\t02\t23']));
+  const of = (r: ReturnType<typeof readText>) => nameMismatches({ doc: r.disclosure, profile: r.profile, index: new DisclosureIndex(r.disclosure) });
+  assert.deepEqual(
+    of(sure).map((m) => m.confident),
+    [true],
+  );
+  assert.deepEqual(
+    of(recalled).map((m) => m.confident),
+    [false],
+  );
 });

@@ -1,35 +1,50 @@
 import { nameMatches } from '../../reference/catalog.js';
-import type { Draft, Rule } from '../types.js';
+import type { Draft, Rule, RuleContext } from '../types.js';
 import { codedRows } from './codes.js';
 
 const CONFIDENT = new Set(['seed', 'confirmed', 'corroborated', 'observed', 'seed-local']);
+
+/**
+ * Every coded row whose printed name is not its code's catalog name, with whether the catalog is
+ * sure of that name (the reading assessment counts those: many of them mean labels read against the
+ * wrong codes).
+ */
+export function nameMismatches(ctx: RuleContext): { draft: Draft; confident: boolean }[] {
+  return nameMismatchDrafts(ctx);
+}
 
 /** The printed name agrees with the code's catalog name (a truncated name is accepted). */
 export const nameMismatch: Rule = {
   id: 'classification.name-mismatch',
   title: '科目名称与编码不符',
   category: 'classification',
-  severity: 'error',
+  severity: 'warning',
   description:
-    '表中科目名称应与编码在目录中的名称一致（因单元格宽度被截断的名称视为一致，历年名称变体均接受）。目录中可信的科目（见于示例或多份真实公开文件、官方文本）不一致记为错误，凭记忆整理的科目记为警告。',
-  check({ doc, profile }) {
-    const out: Draft[] = [];
-    for (const c of codedRows(doc, profile)) {
-      const entry = c.catalog.get(c.code);
-      if (!entry || !c.printedName || nameMatches(entry, c.printedName) || wrapArtefact(entry.name, c.printedName)) continue;
-      out.push({
-        severity: CONFIDENT.has(entry.status) ? 'error' : 'warning',
+    '表中科目名称应与编码在目录中的名称一致（因单元格宽度被截断的名称视为一致，历年名称变体均接受）。这是与科目目录的比对，而非文件自相矛盾，且名称跨行、并列两套科目名称时容易误读，故为警告。',
+  check(ctx) {
+    return nameMismatchDrafts(ctx).map((m) => m.draft);
+  },
+};
+
+function nameMismatchDrafts({ doc, profile }: RuleContext): { draft: Draft; confident: boolean }[] {
+  const out: { draft: Draft; confident: boolean }[] = [];
+  for (const c of codedRows(doc, profile)) {
+    const entry = c.catalog.get(c.code);
+    if (!entry || !c.printedName || nameMatches(entry, c.printedName) || wrapArtefact(entry.name, c.printedName)) continue;
+    out.push({
+      confident: CONFIDENT.has(entry.status),
+      draft: {
         message: `表${c.table.id}第 ${c.row.source.line} 行科目 ${c.code} 名称印为“${c.printedName}”，目录中为“${entry.name}”${entry.variants.length ? `（或 ${entry.variants.join('、')}）` : ''}`,
         expected: entry.name,
         actual: c.printedName,
         difference: null,
         unit: null,
         locations: [{ line: c.row.source.line, table: c.table.id, tableTitle: c.table.title, row: c.row.index, label: c.printedName, value: c.code }],
-      });
-    }
-    return out;
-  },
-};
+      },
+    });
+  }
+  return out;
+}
 
 /**
  * A printed name that is the catalog name misread, not a different name: a wrapped cell read with a

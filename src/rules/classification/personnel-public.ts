@@ -11,8 +11,9 @@ export const personnelPublicSplit: Rule = {
   id: 'classification.personnel-public-split',
   title: '人员经费与公用经费的经济科目归属错误',
   category: 'classification',
-  severity: 'error',
-  description: '基本支出表中，301 工资福利支出、303 对个人和家庭的补助应列入人员经费；302 商品和服务支出、310 资本性支出等应列入公用经费。',
+  severity: 'warning',
+  description:
+    '基本支出表中，301 工资福利支出、303 对个人和家庭的补助应列入人员经费；302 商品和服务支出、310 资本性支出等应列入公用经费。按全国口径核对；部分地区模板把个别 303 科目列入公用经费，故为警告。',
   check({ index }) {
     const t = index.table('gpbBasicByEconomic');
     if (!t) return [];

@@ -7,7 +7,8 @@ export const requiredTables: Rule = {
   title: '缺少必须公开的报表',
   category: 'completeness',
   severity: 'error',
-  description: '模板规定的每张公开表都应出现在正文中；没有数据的表也应列出空表并注明（财预〔2016〕143号）。目录中列出而正文缺失的表同样报告。',
+  description:
+    '模板规定的每张公开表都应出现在正文中；没有数据的表也应列出空表并注明（财预〔2016〕143号）。目录中列出而正文缺失的表是错误（文件自相矛盾）；目录未列、仅按模板缺少的表是警告（可能以其他标题印出）。',
   check({ doc, profile }) {
     // A part of a publication split over files — its 说明, or an attachment of performance targets
     // only — has the budget tables in another file: they are not missing.
@@ -30,7 +31,10 @@ export const requiredTables: Rule = {
     for (const spec of profile.tables) {
       if (!spec.required || doc.tables.some((t) => t.id === spec.id && t.present)) continue;
       const toc = doc.toc.filter((e) => titles.match(e.title)?.id === spec.id);
+      // Listed in the contents but not printed: the document contradicts itself. Missing only against
+      // the template: a probable problem (the table may be printed under a title we do not know).
       out.push({
+        ...(toc.length ? {} : { severity: 'warning' as const }),
         message: `缺少公开表${spec.number}“${spec.title}”${toc.length ? `：目录第 ${toc.map((e) => e.source.line).join('、')} 行列出了该表，但正文中没有` : ''}`,
         expected: spec.title,
         actual: null,
