@@ -43,7 +43,9 @@ async function watermarkPng(browser: Browser): Promise<string> {
     await page.setContent(
       `<html><body style="margin:0;background:transparent">${watermarkSvg().replace('<svg ', '<svg width="800" height="600" ')}</body></html>`,
     );
-    const png = await page.screenshot({ omitBackground: true, type: 'png' });
+    // A busy machine's Chromium sometimes refuses one capture ("Unable to capture screenshot"): once more.
+    const shot = () => page.screenshot({ omitBackground: true, type: 'png' });
+    const png = await shot().catch(() => shot());
     return `data:image/png;base64,${png.toString('base64')}`;
   } finally {
     await page.close();
