@@ -159,12 +159,14 @@ console.log(
 );
 console.log(`耗时：中位数 ${median(rows.map((r) => r.ms)).toFixed(0)} ms，最慢 ${Math.max(...rows.map((r) => r.ms)).toFixed(0)} ms`);
 
-const audit = loadAudit();
+// The held-out documents have their own audit (bench/holdout-audit.tsv: the final measurement of
+// 2026-12-05, every error finding then reported, judged on its page); it is never used to tune.
+const audit = flag('holdout') ? loadAudit(new URL('./holdout-audit.tsv', import.meta.url)) : loadAudit();
 if (audit.length) {
   const p = auditPrecision(audit, new Map(read.map((r) => [r.id, r.findings as never])), new Set(rows.map((r) => r.id)));
   if (p.audited > 0)
     console.log(
-      `人工核对集（test/fixtures/wild-audit.tsv）：本次覆盖 ${p.audited} 条；真实问题仍报告 ${p.genuineFound}/${p.genuine}；` +
+      `人工核对集（${flag('holdout') ? 'bench/holdout-audit.tsv' : 'test/fixtures/wild-audit.tsv'}）：本次覆盖 ${p.audited} 条；真实问题仍报告 ${p.genuineFound}/${p.genuine}；` +
         `误读或规则不当而仍报为错误 ${p.falseErrors}/${p.falseTotal}；仍报告的已核错误中真实的比例（精确率）${p.precision}`,
     );
 }
