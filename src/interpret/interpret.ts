@@ -1,7 +1,7 @@
 // RawDocument + profile → Disclosure. Pure: no I/O. Every reader feeds this one function.
 
 import { documentTitle } from './title.js';
-import { fenToDecimal, proseToFen, type AmountUnit } from '../money/amount.js';
+import { fenToDecimal, proseToFen, toFen, type AmountUnit } from '../money/amount.js';
 import {
   SCHEMA_VERSION,
   type BudgetUnit,
@@ -102,7 +102,16 @@ export function interpretDocument(raw: RawDocument, profile: Profile): Disclosur
         const notes: InterpretContext['notes'] = [];
         const local = { ...ctx, notes };
         const v = { ...rt, rows };
-        return { ...(spec.layout === 'statement' ? interpretStatement(v, spec, unit, local) : interpretClassTree(v, spec, unit, local)), notes };
+        const read = spec.layout === 'statement' ? interpretStatement(v, spec, unit, local) : interpretClassTree(v, spec, unit, local);
+        // A number finer than the table's unit allows (2021.032022 in a 元 table: a date run into a
+        // year) is no amount of that table: left out, and said so.
+        const fine = read.facts.filter((f) => !fitsUnit(f.value, f.unit));
+        for (const f of fine)
+          notes.push({
+            message: `表${spec.id}“${f.label}”中的“${f.value}”超出${f.unit}的精度，不是金额，已忽略`,
+            source: { line: f.source.line, ...(f.source.page ? { page: f.source.page } : {}) },
+          });
+        return { ...read, facts: fine.length ? read.facts.filter((f) => !fine.includes(f)) : read.facts, notes };
       };
       const variants = [{ why: '', rows: rt.rows }, ...(rt.candidates ?? [])].map((c) => ({ why: c.why, ...readOne(c.rows) }));
       const { chosen, index, scores } = chooseReading(variants, profile);
@@ -286,4 +295,14 @@ function titled(proper: string | null, cover: string, department: string, year: 
   const text = cover.replace(/\s+/g, '');
   if (text && text.length <= 40) return text;
   return `${department}${year ? `${year}年` : ''}${/单位预算|单位决算/.test(cover) ? '单位' : '部门'}${kind === 'final' ? '决算' : '预算'}`;
+}
+
+/** Whether a decimal string is a whole number of fen in `unit` (at most 2 decimals in 元, 6 in 万元). */
+function fitsUnit(value: string, unit: AmountUnit): boolean {
+  try {
+    toFen(value, unit);
+    return true;
+  } catch {
+    return false;
+  }
 }
