@@ -27,7 +27,7 @@ export const CONVENTIONS = {
   'fiscal-income-includes-carry-over': {
     title: '收支总表的一般公共预算资金含上年结转',
     description:
-      '部门收支总表“一般公共预算资金（财政拨款）”一行为本年拨款与上年结转之和（重庆市模板），因此它等于财政拨款收支总表本年一般公共预算拨款收入加上年结转的一般公共预算拨款。',
+      '部门收支总表“一般公共预算资金（财政拨款）”一行为本年拨款与上年结转之和，因此它等于财政拨款收支总表本年一般公共预算拨款收入加上年结转的一般公共预算拨款。',
     rules: ['reconcile.summary-vs-fiscal'],
   },
   'superior-subsidy-below-income-total': {

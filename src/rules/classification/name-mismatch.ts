@@ -4,15 +4,6 @@ import { codedRows } from './codes.js';
 
 const CONFIDENT = new Set(['seed', 'confirmed', 'corroborated', 'observed', 'seed-local']);
 
-/**
- * Every coded row whose printed name is not its code's catalog name, with whether the catalog is
- * sure of that name (the reading assessment counts those: many of them mean labels read against the
- * wrong codes).
- */
-export function nameMismatches(ctx: RuleContext): { draft: Draft; confident: boolean }[] {
-  return nameMismatchDrafts(ctx);
-}
-
 /** The printed name agrees with the code's catalog name (a truncated name is accepted). */
 export const nameMismatch: Rule = {
   id: 'classification.name-mismatch',
@@ -22,11 +13,16 @@ export const nameMismatch: Rule = {
   description:
     '表中科目名称应与编码在目录中的名称一致（因单元格宽度被截断的名称视为一致，历年名称变体均接受）。这是与科目目录的比对，而非文件自相矛盾，且名称跨行、并列两套科目名称时容易误读，故为警告。',
   check(ctx) {
-    return nameMismatchDrafts(ctx).map((m) => m.draft);
+    return nameMismatches(ctx).map((m) => m.draft);
   },
 };
 
-function nameMismatchDrafts({ doc, profile }: RuleContext): { draft: Draft; confident: boolean }[] {
+/**
+ * Every coded row whose printed name is not its code's catalog name, with whether the catalog is
+ * sure of that name (the reading assessment counts those: many of them mean labels read against the
+ * wrong codes).
+ */
+export function nameMismatches({ doc, profile }: RuleContext): { draft: Draft; confident: boolean }[] {
   const out: { draft: Draft; confident: boolean }[] = [];
   for (const c of codedRows(doc, profile)) {
     const entry = c.catalog.get(c.code);

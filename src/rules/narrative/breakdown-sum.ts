@@ -28,12 +28,11 @@ export const breakdownSum: Rule = {
       const decimals = Math.max(parent.decimals, ...parts.map((p) => p.decimals));
       const stepFen = money ? proseToFen((1 / 10 ** decimals).toFixed(decimals), parent.unit)! : 1;
       const tolerance = money ? Math.floor(((parts.length + 1) * stepFen) / 2 / stepFen) * stepFen : 0;
-      const sum = (vs as number[]).reduce((s, v) => s + v, 0);
-      if (sum === total) continue;
-      // The sentence is taken at its word if another reading of where the parts nest or end fits.
       const values = vs as number[];
-      const others = runOnSums(values, total);
-      if (others.some((r) => r !== sum && Math.abs(r - total) <= tolerance)) continue;
+      const sum = values.reduce((s, v) => s + v, 0);
+      if (sum === total) continue;
+      // The sentence is taken at its word if the breakdown, ended earlier, fits.
+      if (runOnSums(values, total).some((r) => r !== sum && Math.abs(r - total) <= tolerance)) continue;
       // All the parts break down the first of them, which is larger than the total: they belong to
       // another figure of the sentence, not to this one.
       const rest = values.slice(1).reduce((a, v) => a + v, 0);

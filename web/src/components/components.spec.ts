@@ -1,6 +1,7 @@
 import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import { seed } from '../test/seed';
+import { CATEGORIES } from '../../../src/glossary.js';
 import { buildClassTree } from '../lib/classTree';
 import { buildTableView } from '../lib/tableView';
 import type { Disclosure, Finding } from '../lib/api';
@@ -121,21 +122,7 @@ describe('FindingsList', () => {
         .find('[data-severity-group="error"]')
         .findAll('h4')
         .map((h) => h.text().replace(/（\d+）$/, '')),
-    ).toEqual(
-      ['表内计算', '表间核对', '科目编码', '说明与报表一致性', '绩效目标', '完整性'].filter((c) =>
-        errorCategories.some(
-          (k) =>
-            ({
-              arithmetic: '表内计算',
-              reconcile: '表间核对',
-              classification: '科目编码',
-              narrative: '说明与报表一致性',
-              performance: '绩效目标',
-              completeness: '完整性',
-            })[k] === c,
-        ),
-      ),
-    );
+    ).toEqual(['表内计算', '表间核对', '科目编码', '说明与报表一致性', '绩效目标', '完整性'].filter((c) => errorCategories.some((k) => CATEGORIES[k] === c)));
     expect(w.text()).not.toMatch(/arithmetic\.|reconcile\.|narrative\.|completeness\./);
     expect(w.find('li.finding .title').text()).toBe(findings.find((f) => f.severity === 'error')!.title);
     const subtotal = findings.findIndex((f) => f.rule === 'arithmetic.subtotal');
