@@ -98,7 +98,7 @@ const record = (label: string, s: Sample) => {
 };
 async function timed(label: string, path: string): Promise<void> {
   const t = performance.now();
-  let ok = false;
+  let ok: boolean;
   try {
     const r = await fetch(base + path);
     await r.arrayBuffer();
