@@ -30,7 +30,9 @@ const HELP = `yusuan（预算）— 部门预算/决算公开文件的读取、�
                                   情况说明由表中数字计算生成。存在错误级问题时拒绝生成 PDF/XLSX，--draft 生成带“草稿”水印的草稿
   yusuan template --profile <模板> -o <工作簿.xlsx>
                                   生成填报用 Excel 工作簿（每张公开表一个工作表，另有填报说明和人工填写内容）
-  yusuan import <文件或目录…>      导入数据库（同一份公开文件再次导入时保存为新版本）
+  yusuan import <文件或目录…> [--jobs N]
+                                  导入数据库（同一份公开文件再次导入时保存为新版本；内容已导入的文件跳过）；
+                                  N 个进程同时读取和检查（默认为 CPU 核数），一个写入者逐份保存
   yusuan serve [--port 8080] [--host 127.0.0.1] [--example]
                                   启动门户网站和 API（--example：先导入例子，后台导入 ../shared/corpus）
   yusuan export [--format json|csv|xlsx|fdp] [--out <文件>] [--year …] [--department …]
@@ -67,6 +69,7 @@ const VALUE_FLAGS = new Set([
   'department',
   'status',
   'q',
+  'jobs',
 ]);
 
 export function parseArgs(argv: string[]): Args {
@@ -158,9 +161,11 @@ export async function run(
         const { templateCommand } = await import('./render.js');
         return await templateCommand(args, profiles(), out);
       }
-      case 'import':
-        allowFlags(args, []);
-        return await (await import('./portal.js')).importCommand(args.positional, out);
+      case 'import': {
+        allowFlags(args, ['jobs']);
+        const portal = await import('./portal.js');
+        return await portal.importCommand(args.positional, out, { jobs: portal.jobsOption(args.flags.get('jobs')) });
+      }
       case 'serve':
         allowFlags(args, ['port', 'host', 'example']);
         return await (await import('./serve.js')).serveCommand(args.flags, out);

@@ -2,9 +2,10 @@
 // main.ts dispatches here; messages are zh-CN.
 
 import { statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { CATEGORIES, SEVERITIES } from '../glossary.js';
 import { openStore, type Store } from '../store/db.js';
-import { collectPublications, importPublications, publicationName } from '../store/files.js';
+import { collectPublications, importPublications, publicationName, type FileOutcome } from '../store/files.js';
 import type { Category } from '../glossary.js';
 
 export class PortalUsageError extends Error {
@@ -14,20 +15,45 @@ export class PortalUsageError extends Error {
 type Out = (s: string) => void;
 
 const OUTCOME = { created: '新建', newVersion: '新版本', unchanged: '未变化（与最新版本相同）' } as const;
+const SKIPPED = '未变化（内容已导入，未重新读取）';
 
-/** A one-line progress bar on a terminal; nothing when stderr is not a TTY. */
+/** Seconds as 1分05秒 / 42秒. */
+export function duration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return s >= 60 ? `${Math.floor(s / 60)}分${String(s % 60).padStart(2, '0')}秒` : `${s}秒`;
+}
+
+/** The progress line: done/total, rate since the start and the time left at that rate. */
+export function progressText(done: number, total: number, elapsedS: number, label: string, width = 24): string {
+  const filled = Math.round((done / Math.max(total, 1)) * width);
+  const rate = elapsedS > 0 ? done / elapsedS : 0;
+  const eta = rate > 0 ? `，剩余约 ${duration((total - done) / rate)}` : '';
+  return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total}  ${rate.toFixed(2)} 份/秒${eta}  ${label}`;
+}
+
+/** A one-line progress bar on a terminal, redrawn after each outcome line; nothing when stderr is not a TTY. */
 function progressBar(total: number, enabled: boolean) {
-  const width = 24;
-  return (done: number, label: string) => {
-    if (!enabled) return;
-    const filled = Math.round((done / Math.max(total, 1)) * width);
-    const text = `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total} ${label}`.slice(0, (process.stderr.columns ?? 100) - 1);
-    process.stderr.write(`\r\x1b[2K${text}`);
-    if (done === total) process.stderr.write('\r\x1b[2K');
+  const t0 = performance.now();
+  return {
+    draw(done: number, label: string) {
+      if (!enabled) return;
+      process.stderr.write(`\r\x1b[2K${progressText(done, total, (performance.now() - t0) / 1000, label).slice(0, (process.stderr.columns ?? 100) - 1)}`);
+    },
+    clear() {
+      if (enabled) process.stderr.write('\r\x1b[2K');
+    },
   };
 }
 
-export async function importCommand(paths: string[], out: Out, options: { store?: Store; progress?: boolean } = {}): Promise<number> {
+/** --jobs N: a whole number from 1 to 64; default the machine's cores. */
+export function jobsOption(value: string | true | undefined): number {
+  if (value === undefined) return availableParallelism();
+  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 1 && n <= 64)) throw new PortalUsageError('--jobs 需要 1 到 64 之间的整数');
+  return n;
+}
+
+export async function importCommand(paths: string[], out: Out, options: { store?: Store; progress?: boolean; jobs?: number } = {}): Promise<number> {
   if (paths.length === 0) throw new PortalUsageError('命令 import 需要文件或目录参数');
   const publications = collectPublications(paths);
   if (publications.length === 0) throw new PortalUsageError(`在 ${paths.join('、')} 中没有找到可读取的文件（PDF、XLSX、HTML、文本）`);
@@ -44,34 +70,39 @@ export async function importCommand(paths: string[], out: Out, options: { store?
   });
   const severities = { error: 0, warning: 0, info: 0 };
   const byCategory = new Map<string, number>();
+  const report = async (i: number, r: FileOutcome) => {
+    const name = publicationName(publications[i]!);
+    if (!r.ok) {
+      tally.failed++;
+      if (r.internal) tally.internal++;
+      out(`✗ ${name}：导入失败 — ${r.error}\n`);
+      return;
+    }
+    tally[r.outcome]++;
+    if (r.outcome !== 'unchanged') {
+      for (const s of ['error', 'warning', 'info'] as const) severities[s] += r.counts[s];
+      const data = await store.db.selectFrom('document_data').select('check_json').where('document_id', '=', r.id).executeTakeFirst();
+      for (const f of (JSON.parse(data?.check_json ?? '{"findings":[]}') as { findings: { category: Category; severity: string }[] }).findings)
+        if (f.severity !== 'info') byCategory.set(f.category, (byCategory.get(f.category) ?? 0) + 1);
+    }
+    out(
+      `✓ ${name}：${r.skipped ? SKIPPED : OUTCOME[r.outcome]}，编号 ${r.id}，第 ${r.version} 版；${SEVERITIES.error} ${r.counts.error}，${SEVERITIES.warning} ${r.counts.warning}，${SEVERITIES.info} ${r.counts.info}\n`,
+    );
+  };
   const t0 = performance.now();
+  let done = 0;
   try {
     await importPublications(
       store,
       publications,
       async (i, r) => {
-        const name = publicationName(publications[i]!);
-        if (!r.ok) {
-          tally.failed++;
-          if (r.internal) tally.internal++;
-          out(`✗ ${name}：导入失败 — ${r.error}\n`);
-          return;
-        }
-        tally[r.outcome]++;
-        if (r.outcome !== 'unchanged') {
-          for (const s of ['error', 'warning', 'info'] as const) severities[s] += r.counts[s];
-          const data = await store.db.selectFrom('document_data').select('check_json').where('document_id', '=', r.id).executeTakeFirst();
-          for (const f of (JSON.parse(data?.check_json ?? '{"findings":[]}') as { findings: { category: Category; severity: string }[] }).findings)
-            if (f.severity !== 'info') byCategory.set(f.category, (byCategory.get(f.category) ?? 0) + 1);
-        }
-        out(
-          `✓ ${name}：${OUTCOME[r.outcome]}，编号 ${r.id}，第 ${r.version} 版；${SEVERITIES.error} ${r.counts.error}，${SEVERITIES.warning} ${r.counts.warning}，${SEVERITIES.info} ${r.counts.info}\n`,
-        );
+        bar.clear();
+        await report(i, r);
+        bar.draw(++done, publicationName(publications[i]!));
       },
-      (i) => bar(i, publicationName(publications[i]!)),
-      roots,
+      { jobs: options.jobs ?? availableParallelism(), roots, skipStored: true },
     );
-    bar(publications.length, '');
+    bar.clear();
     const seconds = (performance.now() - t0) / 1000;
     out(
       `\n导入完成：共 ${publications.length} 份，新建 ${tally.created}，新版本 ${tally.newVersion}，未变化 ${tally.unchanged}，失败 ${tally.failed}（${seconds.toFixed(1)} 秒）\n`,

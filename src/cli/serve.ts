@@ -91,8 +91,7 @@ async function importCorpus(store: Awaited<ReturnType<typeof openStore>>, out: O
       if (r.ok) ok++;
       else out(`  未导入 ${publicationName(pubs[i]!)}：${r.error}\n`);
     },
-    () => {},
-    [dir],
+    { roots: [dir], skipStored: true },
   ).catch((e: unknown) => out(`  后台导入中止：${e instanceof Error ? e.message : String(e)}\n`));
   out(`后台导入完成：${ok}/${pubs.length} 份，用时 ${((performance.now() - t0) / 1000).toFixed(1)} 秒\n`);
 }

@@ -2,7 +2,8 @@
 // (PDF, XLSX, HTML, text by extension); files named `…-part1.pdf`, `…-part2.pdf` are the parts of
 // one publication and are read together, as `yusuan check part1 part2` does.
 
-import { readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import type { Analysis } from '../analysis.js';
 import type { Disclosure } from '../model/types.js';
@@ -49,7 +50,7 @@ function walk(dir: string): string[] {
   return out;
 }
 
-export type FileOutcome = ({ ok: true } & ImportResult) | { ok: false; error: string; internal?: boolean };
+export type FileOutcome = ({ ok: true; skipped?: true } & ImportResult) | { ok: false; error: string; internal?: boolean };
 export type ReadOutcome = { ok: true; disclosure: Disclosure; analysis: Analysis } | { ok: false; error: string; internal?: boolean };
 
 /**
@@ -97,30 +98,87 @@ export async function importPublication(store: Store, files: string[], roots: st
   return r.ok ? save(store, r.disclosure, r.analysis) : r;
 }
 
+/** Hashes the stored version of these files may carry (meta.source.sha256), computed from the bytes
+ *  without reading them: the hash of all bytes (PDF, XLSX, text, UTF-8 HTML) and, for a publication in
+ *  several non-PDF parts, the parts' hashes joined. A file decoded before hashing (GBK text) matches
+ *  neither and is read again; the import then finds it unchanged. */
+export function candidateHashes(files: string[]): string[] {
+  try {
+    const all = createHash('sha256');
+    const parts: string[] = [];
+    for (const f of files) {
+      const bytes = readFileSync(f);
+      all.update(bytes);
+      parts.push(createHash('sha256').update(bytes).digest('hex'));
+    }
+    return [...new Set([all.digest('hex'), parts.join('')])];
+  } catch {
+    return []; // the reader reports the missing file with its name
+  }
+}
+
+/** The stored version with one of these hashes, as an import outcome; null when none is stored. */
+export async function storedOutcome(store: Store, hashes: string[]): Promise<FileOutcome | null> {
+  if (!hashes.length) return null;
+  const row = await store.db
+    .selectFrom('documents')
+    .select(['id', 'version', 'status', 'errors', 'warnings', 'infos'])
+    .where('sha256', 'in', hashes)
+    .orderBy('latest', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return null;
+  const counts = { error: row.errors, warning: row.warnings, info: row.infos };
+  return { ok: true, id: row.id, version: row.version, outcome: 'unchanged', status: row.status as ImportResult['status'], counts, skipped: true };
+}
+
+export interface ImportOptions {
+  /** Reads (child processes) in flight at once; default 2. */
+  jobs?: number;
+  /** Folders named by the user: stored names are relative to them. */
+  roots?: string[];
+  /** Skip a publication whose bytes are already stored (sha256), without reading it. */
+  skipStored?: boolean;
+  /** A publication's read starts. */
+  onStart?: (index: number) => void;
+}
+
 /**
- * Import many publications, reading the next one while the current one is written: each read is a
- * child process, so two reads in flight use both cores. Outcomes are reported in order; a file that
- * cannot be read is reported and the others are still imported.
+ * Import many publications: `jobs` reads and checks in flight at once, each in its own limited child
+ * process (every core busy), and one writer that stores them one at a time, each in one transaction
+ * (all or nothing per publication). Outcomes are reported as they are stored; a file that cannot be
+ * read is reported and the others are still imported.
  */
 export async function importPublications(
   store: Store,
   publications: string[][],
   onOutcome: (index: number, outcome: FileOutcome) => void | Promise<void>,
-  onStart: (index: number) => void = () => {},
-  roots: string[] = [],
+  options: ImportOptions = {},
 ): Promise<void> {
-  const AHEAD = 2;
-  const reads: Promise<ReadOutcome>[] = [];
-  const start = (i: number) => {
-    if (i < publications.length && !reads[i]) reads[i] = readPublication(publications[i]!, roots);
+  const jobs = Math.max(1, Math.floor(options.jobs ?? 2));
+  const roots = options.roots ?? [];
+  let next = 0;
+  // The single writer: saves and reports run strictly one after another.
+  let writer: Promise<void> = Promise.resolve();
+  const write = (task: () => Promise<void>) => (writer = writer.then(task));
+  const lane = async () => {
+    for (let i = next++; i < publications.length; i = next++) {
+      const files = publications[i]!;
+      if (options.skipStored) {
+        const stored = await storedOutcome(store, candidateHashes(files));
+        if (stored) {
+          await write(async () => onOutcome(i, stored));
+          continue;
+        }
+      }
+      options.onStart?.(i);
+      const r = await readPublication(files, roots);
+      await write(async () => onOutcome(i, r.ok ? await save(store, r.disclosure, r.analysis) : r));
+    }
   };
-  for (let i = 0; i < publications.length; i++) {
-    for (let k = i; k < i + AHEAD; k++) start(k);
-    onStart(i);
-    const r = await reads[i]!;
-    delete reads[i];
-    await onOutcome(i, r.ok ? await save(store, r.disclosure, r.analysis) : r);
-  }
+  await Promise.all(Array.from({ length: Math.min(jobs, publications.length) }, lane));
+  await writer;
 }
 
 export const publicationName = (files: string[]) => files.map((f) => basename(f)).join(' + ');
