@@ -71,6 +71,10 @@ export type Category = keyof typeof CATEGORIES;
 export const SEVERITIES = { error: '错误', warning: '警告', info: '提示' } as const;
 export type Severity = keyof typeof SEVERITIES;
 
+/** A reviewer's mark on a finding (the review workflow). */
+export const REVIEW_STATUSES = { confirmed: '已核实', 'false-positive': '误报', corrected: '已整改' } as const;
+export type ReviewStatus = keyof typeof REVIEW_STATUSES;
+
 export const KINDS = { budget: '预算', final: '决算' } as const;
 export const SCOPES = { department: '部门', unit: '单位' } as const;
 export const LEVELS: Record<string, string> = { central: '中央', province: '省级', city: '市级', county: '县级', unknown: '未知' };

@@ -135,8 +135,10 @@ class TransactionalDdlSqlite extends SqliteDialect {
   }
 }
 
+// Unordered: migrations written on parallel branches are independent of each other, and a store
+// that ran a later-named one first must still take an earlier-named one that lands after it.
 export async function migrate(store: Store, list: Record<string, Migration> = migrations(store.dialect)): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => list };
-  const { error } = await new Migrator({ db: store.db, provider }).migrateToLatest();
+  const { error } = await new Migrator({ db: store.db, provider, allowUnorderedMigrations: true }).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
 }

@@ -79,7 +79,7 @@ test('SQLite: an interrupted migration leaves nothing behind; the next open work
   // An empty file: openStore would migrate it fully, so the broken migration runs on a store opened
   // on a file whose migrations are then rolled back by hand first.
   await interruptedMigration({ dataDir }, async (s) => {
-    for (const t of ['units', 'facts', 'document_data', 'documents', 'kysely_migration', 'kysely_migration_lock'])
+    for (const t of ['finding_reviews', 'units', 'facts', 'document_data', 'documents', 'kysely_migration', 'kysely_migration_lock'])
       await s.db.schema.dropTable(t).ifExists().execute();
   });
 });
@@ -98,7 +98,7 @@ test('PostgreSQL: an interrupted migration leaves nothing behind; concurrent imp
   if ('skip' in pg) return t.skip(pg.skip);
   try {
     await interruptedMigration({ databaseUrl: pg.url }, async (s) => {
-      for (const table of ['units', 'facts', 'document_data', 'documents', 'kysely_migration', 'kysely_migration_lock'])
+      for (const table of ['finding_reviews', 'units', 'facts', 'document_data', 'documents', 'kysely_migration', 'kysely_migration_lock'])
         await s.db.schema.dropTable(table).ifExists().cascade().execute();
     });
     const store = await openStore({ databaseUrl: pg.url });

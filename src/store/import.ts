@@ -8,6 +8,7 @@ import { toFen } from '../money/amount.js';
 import type { Disclosure, Fact } from '../model/types.js';
 import { statusOf, type Analysis } from '../analysis.js';
 import type { Store } from './db.js';
+import { carryReviews } from './reviews.js';
 import type { NewFact } from './schema.js';
 
 export type ImportOutcome = 'created' | 'newVersion' | 'unchanged';
@@ -137,6 +138,7 @@ export async function importAnalysed(store: Store, doc: Disclosure, analysis: An
         .insertInto('units')
         .values(doc.units.map((u) => ({ document_id: id, code: u.code, name: u.name })))
         .execute();
+    if (latest) await carryReviews(trx, latest.id, id, analysis.check.findings);
     return { id, version, outcome: latest ? ('newVersion' as const) : ('created' as const), status, counts };
   });
 }
@@ -147,7 +149,7 @@ export async function deleteDocument(store: Store, id: number): Promise<boolean>
     const row = await trx.selectFrom('documents').select(['doc_key', 'latest']).where('id', '=', id).executeTakeFirst();
     if (!row) return false;
     // Children first: SQLite enforces the cascade only with foreign_keys on; be explicit for both.
-    for (const t of ['facts', 'units', 'document_data'] as const) await trx.deleteFrom(t).where('document_id', '=', id).execute();
+    for (const t of ['facts', 'units', 'document_data', 'finding_reviews'] as const) await trx.deleteFrom(t).where('document_id', '=', id).execute();
     await trx.deleteFrom('documents').where('id', '=', id).execute();
     if (row.latest) {
       const next = await trx.selectFrom('documents').select('id').where('doc_key', '=', row.doc_key).orderBy('version', 'desc').limit(1).executeTakeFirst();

@@ -76,5 +76,28 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         for (const t of ['units', 'facts', 'document_data', 'documents']) await db.schema.dropTable(t).execute();
       },
     },
+    // Reviewers' marks on findings (review workflow), one per finding of a document version; the
+    // key is findingKeys' (src/rules/finding-key.ts). Severity is kept so that "documents with
+    // unreviewed errors" is one query (errors − reviewed error findings).
+    '0002_finding_reviews': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('finding_reviews')
+          .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id').onDelete('cascade'))
+          .addColumn('finding_key', 'text', (c) => c.notNull())
+          .addColumn('rule', 'text', (c) => c.notNull())
+          .addColumn('severity', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('note', 'text', (c) => c.notNull())
+          .addColumn('reviewer', 'text', (c) => c.notNull())
+          .addColumn('reviewed_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('finding_reviews_pk', ['document_id', 'finding_key'])
+          .execute();
+        await db.schema.createIndex('finding_reviews_status').on('finding_reviews').columns(['status', 'document_id']).execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropTable('finding_reviews').execute();
+      },
+    },
   };
 }

@@ -16,6 +16,8 @@ export interface DocumentFilters {
   status?: string | undefined;
   q?: string | undefined;
   allVersions?: boolean | undefined;
+  /** Only documents with error findings no reviewer has marked yet (reviews.ts). */
+  unreviewed?: boolean | undefined;
 }
 
 export interface DocumentItem {
@@ -72,11 +74,17 @@ export function documentWhere(eb: DocEB, f: DocumentFilters): Expression<SqlBool
   if (f.kind) and.push(eb('documents.kind', '=', f.kind));
   if (f.department) and.push(eb('documents.department', '=', f.department));
   if (f.status) and.push(eb('documents.status', '=', f.status));
+  if (f.unreviewed) and.push(unreviewedErrors(eb));
   if (f.q) {
     const p = contains(f.q);
     and.push(eb.or([sql<SqlBool>`${eb.ref('documents.title')} like ${p} escape '\\'`, sql<SqlBool>`${eb.ref('documents.department')} like ${p} escape '\\'`]));
   }
   return eb.and(and);
+}
+
+/** A document has error findings that no reviewer has marked (its errors outnumber its marked error findings). */
+export function unreviewedErrors(eb: DocEB): Expression<SqlBool> {
+  return sql<SqlBool>`${eb.ref('documents.errors')} > (select count(*) from finding_reviews r where r.document_id = ${eb.ref('documents.id')} and r.severity = 'error')`;
 }
 
 export async function listDocuments(store: Store, f: DocumentFilters, limit = 50, offset = 0): Promise<{ total: number; items: DocumentItem[] }> {

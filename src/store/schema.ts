@@ -6,6 +6,7 @@
 // document_data  the version's JSON as the CLI prints it (extract / check --format json / summary --json)
 // facts          every amount of the model with its dimensions, for filters and aggregates
 // units          budget units of each version, for search
+// finding_reviews a reviewer's mark on one finding of a version (已核实 / 误报 / 已整改), see reviews.ts
 
 import type { Generated, Insertable, Selectable } from 'kysely';
 
@@ -66,11 +67,24 @@ export interface UnitsTable {
   name: string;
 }
 
+export interface FindingReviewsTable {
+  document_id: number;
+  finding_key: string;
+  rule: string;
+  severity: string;
+  /** confirmed | false-positive | corrected (glossary REVIEW_STATUSES). */
+  status: string;
+  note: string;
+  reviewer: string;
+  reviewed_at: string;
+}
+
 export interface DB {
   documents: DocumentsTable;
   document_data: DocumentDataTable;
   facts: FactsTable;
   units: UnitsTable;
+  finding_reviews: FindingReviewsTable;
 }
 
 export type DocumentRow = Selectable<DocumentsTable>;
