@@ -6,6 +6,9 @@
 // tables), and only those of one table (`table`, a profile role; default expenditureByFunction,
 // 部门支出总表). Measure default: `total` (`amount` for the summary table 部门收支总表, whose only column it is).
 
+import { basename, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { KINDS, measureName } from '../glossary.js';
 import { catalogs } from '../reference/catalog.js';
@@ -146,10 +149,80 @@ export async function cachedAggregate(store: Store, q: AggregateQuery): Promise<
     cache.set(key, hit);
     return structuredClone(hit);
   }
-  const answer = await aggregate(store, q);
+  const answer = await aggregateOffThread(store, q);
   cache.set(key, answer);
   if (cache.size > 256) cache.delete(cache.keys().next().value!);
   return structuredClone(answer);
+}
+
+type Answer = Awaited<ReturnType<typeof aggregate>>;
+type Reply = { id: number; answer?: Answer; error?: string; queryError?: boolean };
+
+/** One worker thread per SQLite file, started on the first cache miss; `null` once it failed to start. */
+const WORKERS = new Map<string, { worker: Worker; pending: Map<number, (r: Reply) => void> } | null>();
+let nextQuery = 1;
+let offThread = 0;
+/** How many aggregates a worker thread has answered (for tests). */
+export const offThreadAnswers = () => offThread;
+
+/**
+ * A file-backed SQLite store answers in a worker thread with its own read-only connection, so the scan
+ * does not block the event loop; PostgreSQL does the work in the database anyway, and an in-memory
+ * SQLite store cannot be shared. Any failure of the worker falls back to answering here.
+ */
+async function aggregateOffThread(store: Store, q: AggregateQuery): Promise<Answer> {
+  if (store.dialect !== 'sqlite' || store.location === ':memory:') return aggregate(store, q);
+  let entry = WORKERS.get(store.location);
+  if (entry === undefined) {
+    entry = startWorker(store.location);
+    WORKERS.set(store.location, entry);
+  }
+  if (!entry) return aggregate(store, q);
+  const id = nextQuery++;
+  const { worker, pending } = entry;
+  const reply = await new Promise<Reply>((resolve) => {
+    pending.set(id, resolve);
+    worker.ref();
+    worker.postMessage({ id, query: q });
+  });
+  if (!pending.size) worker.unref();
+  if (reply.answer) {
+    offThread++;
+    return reply.answer;
+  }
+  if (reply.queryError) throw new QueryError(reply.error);
+  return aggregate(store, q);
+}
+
+function startWorker(location: string): { worker: Worker; pending: Map<number, (r: Reply) => void> } | null {
+  const ts = fileURLToPath(import.meta.url).endsWith('.ts');
+  const pending = new Map<number, (r: Reply) => void>();
+  let worker: Worker;
+  try {
+    const entry = new URL(ts ? './aggregate-worker.ts' : './aggregate-worker.js', import.meta.url).href;
+    // From source (tests, tsx) the worker needs tsx's loader registered before it imports TypeScript.
+    const tsx = ts ? `.then(() => import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})).then((m) => m.register())` : '';
+    worker = new Worker(`Promise.resolve()${tsx}.then(() => import(${JSON.stringify(entry)}));`, {
+      eval: true,
+      workerData: { dataDir: dirname(location), file: basename(location) },
+    });
+  } catch {
+    return null;
+  }
+  worker.unref();
+  worker.on('message', (r: Reply) => {
+    pending.get(r.id)?.(r);
+    pending.delete(r.id);
+  });
+  // A worker that dies (or never opens the file) answers every open query with "answer it yourself".
+  const fail = () => {
+    WORKERS.set(location, null);
+    for (const [id, resolve] of pending) resolve({ id, error: 'worker stopped' });
+    pending.clear();
+  };
+  worker.on('error', fail);
+  worker.on('exit', fail);
+  return { worker, pending };
 }
 
 const CACHES = new WeakMap<Store, Map<string, Awaited<ReturnType<typeof aggregate>>>>();

@@ -54,6 +54,8 @@ export interface OpenOptions {
   dataDir?: string | undefined;
   /** SQLite file name inside dataDir (default yusuan.sqlite); ':memory:' for an in-memory store. */
   file?: string | undefined;
+  /** SQLite only: open an existing file read-only, without migrations (the aggregate worker's connection). */
+  readonly?: boolean | undefined;
 }
 
 /** Options from the environment: DATABASE_URL, YUSUAN_DATA_DIR. */
@@ -98,6 +100,11 @@ async function open(options: OpenOptions): Promise<Store> {
       const dir = resolve(options.dataDir ?? 'data');
       mkdirSync(dir, { recursive: true });
       path = join(dir, file);
+    }
+    if (options.readonly) {
+      const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+      const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+      return { db, dialect: 'sqlite', location: path, close: () => db.destroy() };
     }
     const sqlite = new Database(path);
     sqlite.pragma('journal_mode = WAL');
