@@ -1,7 +1,7 @@
 // `yusuan import --jobs N`: parallel reads, one writer, a re-run that skips stored content, the progress line.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -9,16 +9,7 @@ import { jobsOption, progressText } from '../src/cli/portal.js';
 import { openStore } from '../src/store/db.js';
 import { yusuan } from './support/cli.js';
 import { SEED_PATH } from './support/seed.js';
-
-/** Distinct publications (their own department, so their own key and hash) cut from the example. */
-export function seedVariants(dir: string, n: number): string[] {
-  const text = readFileSync(SEED_PATH, 'utf8');
-  return Array.from({ length: n }, (_, i) => {
-    const file = join(dir, `d${String(i).padStart(2, '0')}.txt`);
-    writeFileSync(file, text.replaceAll('交通警察', `第${'一二三四五六七八九十'[i % 10]}${i >= 10 ? i : ''}交通警察`));
-    return file;
-  });
-}
+import { seedVariants } from './support/seed-variants.js';
 
 test('import --jobs 2: every publication stored once; a re-run skips them without reading', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'yusuan-jobs-'));

@@ -33,6 +33,10 @@ const HELP = `yusuan（预算）— 部门预算/决算公开文件的读取、�
   yusuan import <文件或目录…> [--jobs N]
                                   导入数据库（同一份公开文件再次导入时保存为新版本；内容已导入的文件跳过）；
                                   N 个进程同时读取和检查（默认为 CPU 核数），一个写入者逐份保存
+  yusuan import --queue <队列> <文件或目录…> [--jobs N]
+                                  加入 PostgreSQL 任务队列并处理（多台机器可运行同一命令，每份只导入一次）
+  yusuan worker [--queue <队列>] [--jobs N]
+                                  处理任务队列直到完成（进程中断的任务在租约过期后由其他进程接手）
   yusuan serve [--port 8080] [--host 127.0.0.1] [--example]
                                   启动门户网站和 API（--example：先导入例子，后台导入 ../shared/corpus）
   yusuan export [--format json|csv|xlsx|fdp] [--out <文件>] [--year …] [--department …]
@@ -70,6 +74,7 @@ const VALUE_FLAGS = new Set([
   'status',
   'q',
   'jobs',
+  'queue',
 ]);
 
 export function parseArgs(argv: string[]): Args {
@@ -162,9 +167,22 @@ export async function run(
         return await templateCommand(args, profiles(), out);
       }
       case 'import': {
-        allowFlags(args, ['jobs']);
+        allowFlags(args, ['jobs', 'queue']);
         const portal = await import('./portal.js');
-        return await portal.importCommand(args.positional, out, { jobs: portal.jobsOption(args.flags.get('jobs')) });
+        const jobs = portal.jobsOption(args.flags.get('jobs'));
+        const queue = args.flags.get('queue');
+        if (typeof queue === 'string') {
+          if (args.positional.length === 0) throw new UsageError('命令 import 需要文件或目录参数');
+          return await portal.queueCommand(queue, args.positional, jobs, out);
+        }
+        return await portal.importCommand(args.positional, out, { jobs });
+      }
+      case 'worker': {
+        allowFlags(args, ['jobs', 'queue']);
+        if (args.positional.length) throw new UsageError('命令 worker 不接受文件参数（用 yusuan import --queue <名称> <文件或目录…> 加入队列）');
+        const portal = await import('./portal.js');
+        const queue = args.flags.get('queue');
+        return await portal.queueCommand(typeof queue === 'string' ? queue : 'default', [], portal.jobsOption(args.flags.get('jobs')), out);
       }
       case 'serve':
         allowFlags(args, ['port', 'host', 'example']);

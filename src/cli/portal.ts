@@ -61,13 +61,7 @@ export async function importCommand(paths: string[], out: Out, options: { store?
   const bar = progressBar(publications.length, options.progress ?? !!process.stderr.isTTY);
   const tally = { created: 0, newVersion: 0, unchanged: 0, failed: 0, internal: 0 };
   // Stored file names are relative to the folders named here (never the operator's absolute path).
-  const roots = paths.filter((p) => {
-    try {
-      return statSync(p).isDirectory();
-    } catch {
-      return false;
-    }
-  });
+  const roots = directories(paths);
   const severities = { error: 0, warning: 0, info: 0 };
   const byCategory = new Map<string, number>();
   const report = async (i: number, r: FileOutcome) => {
@@ -143,4 +137,59 @@ export async function exportCommand(flags: Map<string, string | true>, out: Out)
   } finally {
     await store.close();
   }
+}
+
+/**
+ * `yusuan import --queue <name> <paths…>` (enqueue, then work) and `yusuan worker --queue <name>` (work):
+ * several processes on several machines share one job list in PostgreSQL (store/queue.ts).
+ */
+export async function queueCommand(queue: string, paths: string[], jobs: number, out: Out): Promise<number> {
+  if (!queue.trim()) throw new PortalUsageError('--queue 需要一个队列名称');
+  const { ensureQueue, enqueue, queueStatus, work } = await import('../store/queue.js');
+  if (!process.env.DATABASE_URL) throw new PortalUsageError('任务队列需要 PostgreSQL：请设置 DATABASE_URL（多台机器共用一个数据库）');
+  const store = await openStore();
+  try {
+    await ensureQueue(store);
+    if (paths.length) {
+      const publications = collectPublications(paths);
+      if (publications.length === 0) throw new PortalUsageError(`在 ${paths.join('、')} 中没有找到可读取的文件（PDF、XLSX、HTML、文本）`);
+      const added = await enqueue(store, queue, publications, directories(paths));
+      out(`队列 ${queue}：加入 ${added} 份（${publications.length - added} 份已在队列中）\n`);
+    }
+    const t0 = performance.now();
+    let handled = 0;
+    await work(
+      store,
+      queue,
+      (job, r, state) => {
+        handled++;
+        if (r.ok)
+          out(
+            `✓ ${job.name}：${r.skipped ? SKIPPED : OUTCOME[r.outcome]}，编号 ${r.id}，第 ${r.version} 版；${SEVERITIES.error} ${r.counts.error}，${SEVERITIES.warning} ${r.counts.warning}，${SEVERITIES.info} ${r.counts.info}\n`,
+          );
+        else if (state === 'retry') out(`↻ ${job.name}：第 ${job.attempts} 次尝试失败，稍后重试 — ${r.error}\n`);
+        else out(`✗ ${job.name}：导入失败 — ${r.error}\n`);
+      },
+      { jobs },
+    );
+    const s = await queueStatus(store, queue);
+    out(
+      `\n队列 ${queue}：完成 ${s.done}，失败 ${s.failed}，待处理 ${s.pending}，处理中 ${s.running}（本进程处理 ${handled} 份，${((performance.now() - t0) / 1000).toFixed(1)} 秒）\n`,
+    );
+    for (const f of s.failures) out(`  ✗ ${f.name}：${f.error}（尝试 ${f.attempts} 次）\n`);
+    out(`数据库：${store.location}\n`);
+    return s.failed ? 2 : 0;
+  } finally {
+    await store.close();
+  }
+}
+
+function directories(paths: string[]): string[] {
+  return paths.filter((p) => {
+    try {
+      return statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  });
 }

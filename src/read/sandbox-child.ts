@@ -41,6 +41,8 @@ function fail(e: unknown): void {
 }
 
 process.on('unhandledRejection', fail);
+// The parent died (killed worker): nobody will take the answer, so stop reading at once.
+process.once('disconnect', () => process.exit(0));
 process.on('uncaughtException', fail);
 
 process.once('message', (request: SandboxRequest) => {

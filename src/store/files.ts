@@ -67,12 +67,14 @@ export function sourceName(file: string, roots: string[] = []): string {
   return basename(file);
 }
 
+/** The name a publication's files are stored and reported under. */
+export const displayNameOf = (files: string[], roots: string[] = []) => files.map((f) => sourceName(f, roots)).join('、');
+
 /** Read and check one publication in a limited child process (read/sandbox.ts). Input problems come
  *  back as a zh-CN message, not a throw; so do failures of yusuan itself (marked `internal`), so one
  *  bad file does not stop an import of many. */
-export async function readPublication(files: string[], roots: string[] = []): Promise<ReadOutcome> {
+export async function readPublication(files: string[], roots: string[] = [], displayName = displayNameOf(files, roots)): Promise<ReadOutcome> {
   try {
-    const displayName = files.map((f) => sourceName(f, roots)).join('、');
     const { result, analysis } = await readSandboxed({ paths: files, analyse: true, displayName }, loadProfiles(IDENTITY_RULE_IDS));
     return { ok: true, disclosure: result.disclosure, analysis: analysis! };
   } catch (e) {
@@ -83,7 +85,7 @@ export async function readPublication(files: string[], roots: string[] = []): Pr
 
 /** Store one read publication; a failure of the database is that publication's outcome, so the
  *  others of a folder are still tried. */
-async function save(store: Store, disclosure: Disclosure, analysis: Analysis): Promise<FileOutcome> {
+export async function save(store: Store, disclosure: Disclosure, analysis: Analysis): Promise<FileOutcome> {
   try {
     return { ok: true, ...(await importAnalysed(store, disclosure, analysis)) };
   } catch (e) {
