@@ -152,3 +152,27 @@ test('exports stream (the same bytes as the CLI export), one at a time per clien
   await add(999, 2030);
   assert.notEqual(await total(), before);
 });
+
+test('behind a trusted proxy, per-client limits go by the forwarded address; YUSUAN_TRUST_PROXY is checked', async () => {
+  const { trustProxy } = await import('../src/cli/serve.js');
+  assert.equal(trustProxy(undefined), undefined);
+  assert.equal(trustProxy('true'), true);
+  assert.equal(trustProxy('2'), 2);
+  assert.equal(trustProxy('127.0.0.1, 10.0.0.0/8'), '127.0.0.1,10.0.0.0/8');
+  assert.throws(() => trustProxy('yes please'), /YUSUAN_TRUST_PROXY/);
+  const proxied = await buildApp({ store, trustProxy: '127.0.0.1' });
+  try {
+    const exportAs = (client: string, format: string) =>
+      proxied.inject({ method: 'GET', url: `/api/export?format=${format}`, remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': client } });
+    // Two readers behind the proxy each get their export; one reader asking twice at once does not.
+    const two = await Promise.all([exportAs('203.0.113.7', 'json'), exportAs('198.51.100.9', 'csv')]);
+    assert.deepEqual(
+      two.map((r) => r.statusCode),
+      [200, 200],
+    );
+    const same = await Promise.all([exportAs('203.0.113.7', 'json'), exportAs('203.0.113.7', 'csv')]);
+    assert.deepEqual(same.map((r) => r.statusCode).sort(), [200, 429]);
+  } finally {
+    await proxied.close();
+  }
+});

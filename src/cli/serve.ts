@@ -39,6 +39,7 @@ export async function serveCommand(flags: Map<string, string | true>, out: Out):
     token: process.env.YUSUAN_API_TOKEN || undefined,
     webDir: join(ROOT, 'web/dist'),
     uploadMaxBytes: uploadLimit(),
+    trustProxy: trustProxy(process.env.YUSUAN_TRUST_PROXY),
     logErrors: true,
   });
   let address: string;
@@ -70,6 +71,17 @@ export async function serveCommand(flags: Map<string, string | true>, out: Out):
   // Keep running until stopped.
   await new Promise(() => {});
   return 0;
+}
+
+/** YUSUAN_TRUST_PROXY: `true` (any proxy), a number of proxy hops, or addresses/CIDRs separated by commas. */
+export function trustProxy(value: string | undefined): boolean | number | string | undefined {
+  const v = value?.trim();
+  if (!v || v === 'false' || v === '0') return undefined;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  const parts = v.split(',').map((p) => p.trim());
+  if (parts.every((p) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(p) || p === 'loopback' || p === 'linklocal' || p === 'uniquelocal')) return parts.join(',');
+  throw new PortalUsageError(`YUSUAN_TRUST_PROXY 应为 true、代理层数或以逗号分隔的地址（如 127.0.0.1,10.0.0.0/8），而不是“${v}”`);
 }
 
 function uploadLimit(): number | undefined {

@@ -4,23 +4,10 @@
 import { analyse } from '../analysis.js';
 import { loadProfiles } from '../profiles/registry.js';
 import { IDENTITY_RULE_IDS } from '../rules/catalog.js';
-import { InputError } from './errors.js';
+import { InputError, parserFailure } from './errors.js';
 import { readDisclosureFiles } from './index.js';
 import { markSandboxed } from './isolation.js';
 import type { SandboxReply, SandboxRequest } from './sandbox.js';
-
-/** Failures of a parser on a malformed file, not of yusuan: pdf.js's exceptions (some surface as
- *  unhandled rejections from its internal worker), exhausted allocations, runaway recursion. */
-function fromParser(e: unknown): string | null {
-  const name = e instanceof Error ? e.name : '';
-  const msg = e instanceof Error ? e.message : String(e);
-  if (/^(FormatError|XRefEntryException|XRefParseException|InvalidPDFException|UnknownErrorException|MissingPDFException|AbortException)$/.test(name))
-    return 'PDF 文件已损坏或不完整';
-  if (/allocation failed|Invalid typed array length|Array buffer allocation|out of memory|Invalid string length/i.test(msg))
-    return '读取时超出内存上限，文件可能过大、被恶意构造或已损坏';
-  if (/Maximum call stack size exceeded/.test(msg)) return '文件结构过深或过大，无法读取';
-  return null;
-}
 
 let answered = false;
 
@@ -35,7 +22,7 @@ let label = '（未命名）';
 
 function fail(e: unknown): void {
   if (e instanceof InputError) return send({ ok: false, input: true, file: e.file, reason: e.reason });
-  const reason = fromParser(e);
+  const reason = parserFailure(e);
   if (reason) return send({ ok: false, input: true, file: label, reason });
   send({ ok: false, input: false, message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
 }

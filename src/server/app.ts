@@ -24,6 +24,10 @@ export interface AppOptions {
   logErrors?: boolean;
   /** Upload receiving limits (tests shorten them). */
   upload?: Partial<UploadLimits>;
+  /** Behind a reverse proxy: whom to believe about the client's address (X-Forwarded-For), as fastify's
+   *  `trustProxy` (true, a hop count, or addresses/CIDRs). Per-client limits (uploads, exports) use that
+   *  address; without it every client behind the proxy would share one slot. Default: trust nobody. */
+  trustProxy?: boolean | number | string | undefined;
 }
 
 /** Whole request (headers and body) and headers alone, ms: a client that trickles its request
@@ -44,6 +48,8 @@ const CLIENT_ERRORS: Record<string, [number, string]> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, '请求内容为空'],
 };
 
+const hops = (n: number) => (_address: string, hop: number) => hop < n;
+
 function digest(s: string): Buffer {
   return createHash('sha256').update(s).digest();
 }
@@ -54,6 +60,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const uploadLimits: UploadLimits = { ...UPLOAD_LIMITS, maxBytes: uploadMaxBytes, ...options.upload };
   const app = Fastify({
     logger: options.logger ?? false,
+    // A hop count as fastify's function form (its types take no number).
+    trustProxy: typeof options.trustProxy === 'number' ? hops(options.trustProxy) : (options.trustProxy ?? false),
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
