@@ -41,6 +41,8 @@ const HELP = `yusuan（预算）— 部门预算/决算公开文件的读取、�
                                   启动门户网站和 API（--example：先导入例子，后台导入 ../shared/corpus）
   yusuan export [--format json|csv|xlsx|fdp] [--out <文件>] [--year …] [--department …]
                                   导出数据（fdp：财政数据包 Fiscal Data Package）
+  yusuan export --reviews [--format json|tsv] [--out <文件>]
+                                  导出审核中标为“误报”的检查发现及其标记（tsv 为人工核对集的列）
   数据库：默认 SQLite（YUSUAN_DATA_DIR，默认 ./data）；设置 DATABASE_URL 时使用 PostgreSQL。
   yusuan schema                   输出模型的 JSON Schema
   yusuan profiles [--json]        列出支持的公开模板
@@ -188,7 +190,7 @@ export async function run(
         allowFlags(args, ['port', 'host', 'example']);
         return await (await import('./serve.js')).serveCommand(args.flags, out);
       case 'export':
-        allowFlags(args, ['format', 'out', 'region', 'level', 'year', 'kind', 'department', 'status', 'q']);
+        allowFlags(args, ['format', 'out', 'region', 'level', 'year', 'kind', 'department', 'status', 'q', 'reviews']);
         return await (await import('./portal.js')).exportCommand(args.flags, out);
       case 'schema':
         allowFlags(args, []);

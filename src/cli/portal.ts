@@ -113,6 +113,7 @@ export async function importCommand(paths: string[], out: Out, options: { store?
 }
 
 export async function exportCommand(flags: Map<string, string | true>, out: Out): Promise<number> {
+  if (flags.has('reviews')) return (await import('./reviews.js')).exportReviews(flags, out);
   const { exportFacts, EXPORT_FORMATS } = await import('../store/export.js');
   const format = typeof flags.get('format') === 'string' ? (flags.get('format') as string) : 'json';
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new PortalUsageError(`--format 只能是 ${EXPORT_FORMATS.join('、')}`);

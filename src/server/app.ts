@@ -9,11 +9,12 @@ import type { Store } from '../store/db.js';
 import { importAnalysed, TemplateNotImported } from '../store/import.js';
 import { HttpError, readUpload, UPLOAD_LIMITS, type UploadLimits } from './upload.js';
 import { registerReadRoutes } from './routes.js';
+import { registerReviewRoutes } from './reviews.js';
 import { registerSite } from './site.js';
 
 export interface AppOptions {
   store: Store;
-  /** Bearer token for writing (import, delete); writing is disabled when absent. */
+  /** Bearer token for writing (import, delete, review marks); writing is disabled when absent. */
   token?: string | undefined;
   /** Built web UI (index.html + assets); a plain page is served when it does not exist. */
   webDir?: string | undefined;
@@ -120,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
 
   registerReadRoutes(app, store);
+  registerReviewRoutes(app, store, requireToken);
 
   app.post('/api/check', async (req, reply) => {
     const store1 = (req.query as Record<string, string | undefined>).store;

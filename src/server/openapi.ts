@@ -11,6 +11,14 @@ const q = (name: string, description: string, schema: object = str) => ({ name, 
 const idParam = { name: 'id', in: 'path', required: true, description: '文档（某一版本）的编号', schema: int };
 const ok = (description: string, schema: object) => ({ description, content: { 'application/json': { schema } } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const keyParam = {
+  name: 'key',
+  in: 'path',
+  required: true,
+  description: '检查发现的编号（由规则、位置与数值算出，见 /api/documents/{id}/reviews）',
+  schema: str,
+};
+const reviewOrNull = { oneOf: [ref('Review'), { type: 'null' }] };
 
 const DOC_FILTERS = [
   q('region', '地区，如 四川省'),
@@ -28,13 +36,19 @@ export const OPENAPI = {
     title: 'yusuan 预算公开门户 API',
     version: '1',
     description:
-      '部门预算/决算公开文件的存储、查询、汇总、比较、检查与导出。读取公开；写入（导入、删除、检查并保存）需要令牌：`Authorization: Bearer <YUSUAN_API_TOKEN>`，未设置令牌时写入关闭（403）。金额为万元的精确十进制字符串（`summary` 与 `yusuan summary --json` 相同，用 JSON 数字）。文档编号指某一版本；同一份公开文件（地区、部门、年度、类型、范围和标题相同）再次导入时成为新版本，旧版本保留，列表默认只列最新版本。错误一律为 `{ "error": "中文说明" }`。',
+      '部门预算/决算公开文件的存储、查询、汇总、比较、检查与导出。读取公开；写入（导入、删除、检查并保存、审核标记）需要令牌：`Authorization: Bearer <YUSUAN_API_TOKEN>`，未设置令牌时写入关闭（403）。金额为万元的精确十进制字符串（`summary` 与 `yusuan summary --json` 相同，用 JSON 数字）。文档编号指某一版本；同一份公开文件（地区、部门、年度、类型、范围和标题相同）再次导入时成为新版本，旧版本保留，列表默认只列最新版本。错误一律为 `{ "error": "中文说明" }`。',
   },
   paths: {
     '/api/documents': {
       get: {
         summary: '文档列表（默认每份公开文件的最新版本）',
-        parameters: [...DOC_FILTERS, q('allVersions', '1：列出所有版本'), q('limit', '每页条数（1–500，默认 50）', int), q('offset', '跳过条数', int)],
+        parameters: [
+          ...DOC_FILTERS,
+          q('allVersions', '1：列出所有版本'),
+          q('unreviewed', '1：只列有未审核错误的文档'),
+          q('limit', '每页条数（1–500，默认 50）', int),
+          q('offset', '跳过条数', int),
+        ],
         responses: { 200: ok('文档', { type: 'object', properties: { total: int, items: { type: 'array', items: ref('DocumentItem') } } }), 400: error },
       },
       post: {
@@ -86,6 +100,50 @@ export const OPENAPI = {
         responses: { 200: ok('findings', { type: 'array', items: ref('Finding') }), 404: error },
       },
     },
+    '/api/documents/{id}/findings/{key}/review': {
+      get: {
+        summary: '某条检查发现的审核标记（review 为 null 表示未审核）',
+        parameters: [idParam, keyParam],
+        responses: {
+          200: ok('发现及其审核', { type: 'object', properties: { key: str, finding: ref('Finding'), review: reviewOrNull } }),
+          400: error,
+          404: error,
+        },
+      },
+      put: {
+        summary: '标记某条检查发现（需要令牌）：confirmed 已核实、false-positive 误报、corrected 已整改；status 为 null 时撤销',
+        description:
+          '请求内容为 JSON：`{"status": "false-positive", "note": "备注", "reviewer": "审核人"}`。status 也可写中文名（已核实 / 误报 / 已整改）；reviewer 必填（最多 60 字），note 最多 2000 字。同一份公开文件再次导入为新版本时，新版本中规则、位置与数值都相同的发现保留原有标记。',
+        security: [{ bearer: [] }],
+        parameters: [idParam, keyParam],
+        requestBody: { content: { 'application/json': { schema: ref('ReviewInput') } } },
+        responses: {
+          200: ok('已保存', { type: 'object', properties: { key: str, review: reviewOrNull } }),
+          400: error,
+          401: error,
+          403: error,
+          404: error,
+          415: error,
+        },
+      },
+    },
+    '/api/documents/{id}/reviews': {
+      get: {
+        summary: '这一版本全部发现的编号（与 findings 顺序相同）及其审核标记',
+        parameters: [idParam],
+        responses: {
+          200: ok('编号与标记', { type: 'object', properties: { keys: { type: 'array', items: str }, reviews: { type: 'array', items: ref('Review') } } }),
+          404: error,
+        },
+      },
+    },
+    '/api/documents/{id}/findings/export': {
+      get: {
+        summary: '检查发现导出为 CSV 或 XLSX，含审核状态、备注、审核人与审核时间列',
+        parameters: [idParam, { ...q('format', 'csv（默认）/ xlsx'), schema: { type: 'string', enum: ['csv', 'xlsx'] } }],
+        responses: { 200: { description: '文件' }, 400: error, 404: error },
+      },
+    },
     '/api/documents/{id}/summary': {
       get: {
         summary: '关键数字（与 yusuan summary --json 相同；金额为万元 JSON 数字）',
@@ -116,6 +174,24 @@ export const OPENAPI = {
           q('item', '收支项目'),
         ],
         responses: { 200: ok('facts', { type: 'array', items: { type: 'object' } }), 404: error },
+      },
+    },
+    '/api/reviews/summary': {
+      get: {
+        summary: '审核进度：文档数、有错误的文档数、有未审核错误的文档数（一次查询），以及各审核状态的标记数（最新版本）',
+        parameters: [...DOC_FILTERS],
+        responses: {
+          200: ok('审核进度', {
+            type: 'object',
+            properties: {
+              documents: int,
+              withErrors: int,
+              withUnreviewedErrors: int,
+              marks: { type: 'object', properties: { confirmed: int, 'false-positive': int, corrected: int } },
+            },
+          }),
+          400: error,
+        },
       },
     },
     '/api/coverage': {
@@ -306,6 +382,26 @@ export const OPENAPI = {
           locations: { type: 'array', items: { type: 'object' } },
         },
       },
+      ReviewInput: {
+        type: 'object',
+        required: ['status'],
+        properties: {
+          status: { type: ['string', 'null'], enum: ['confirmed', 'false-positive', 'corrected', '已核实', '误报', '已整改', null] },
+          note: str,
+          reviewer: str,
+        },
+      },
+      Review: {
+        type: 'object',
+        properties: {
+          key: str,
+          status: { type: 'string', enum: ['confirmed', 'false-positive', 'corrected'] },
+          statusName: str,
+          note: str,
+          reviewer: str,
+          reviewedAt: { type: 'string', format: 'date-time' },
+        },
+      },
       CompareRow: {
         type: 'object',
         properties: {
@@ -355,7 +451,7 @@ export function docsPage(): string {
     }),
   );
   page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(OPENAPI.info.title)}</title>
-<style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.6}section{border-top:1px solid #ddd;padding:.5rem 0}h2{font-size:1.05rem}.m{display:inline-block;min-width:4.5rem;text-align:center;border-radius:3px;color:#fff;font-size:.85rem}.get{background:#2b7bb9}.post{background:#2e8b57}.delete{background:#c0392b}.d{color:#555}.r{color:#777;font-size:.9rem}code{background:#f4f4f4;padding:0 .2rem}</style></head>
+<style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.6}section{border-top:1px solid #ddd;padding:.5rem 0}h2{font-size:1.05rem}.m{display:inline-block;min-width:4.5rem;text-align:center;border-radius:3px;color:#fff;font-size:.85rem}.get{background:#2b7bb9}.post{background:#2e8b57}.delete{background:#c0392b}.put{background:#8e5a00}.d{color:#555}.r{color:#777;font-size:.9rem}code{background:#f4f4f4;padding:0 .2rem}</style></head>
 <body><h1>${escapeHtml(OPENAPI.info.title)}</h1><p>${prose(OPENAPI.info.description)}</p><p>机器可读版本：<a href="/api/openapi.json">/api/openapi.json</a>（OpenAPI ${OPENAPI.openapi}）</p>
 ${ops.join('\n')}</body></html>`;
   return page;

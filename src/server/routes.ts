@@ -39,6 +39,7 @@ export function documentFilters(q: Query): DocumentFilters {
     status: q.status || undefined,
     q: q.q ? q.q.slice(0, 200) : undefined,
     allVersions: flag(q.allVersions),
+    unreviewed: flag(q.unreviewed),
   };
 }
 
