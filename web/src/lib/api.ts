@@ -5,8 +5,23 @@ import type { Disclosure } from '../../../src/model/types.js';
 import type { Summary } from '../../../src/summary.js';
 import type { Finding as CoreFinding, FindingLocation } from '../../../src/rules/types.js';
 import type { DocumentItem as StoreDocumentItem } from '../../../src/store/repository.js';
+import type { Review, ReviewSummary } from '../../../src/store/reviews.js';
+import type { ReviewStatus } from '../../../src/glossary.js';
 
-export type { Disclosure, Summary, FindingLocation };
+export type { Disclosure, Summary, FindingLocation, Review, ReviewSummary, ReviewStatus };
+
+/** Every finding's key (in the order of /findings) and the marks reviewers set. */
+export interface DocumentReviews {
+  keys: string[];
+  reviews: Review[];
+}
+
+/** What a reviewer sends: status null clears the mark. */
+export interface ReviewBody {
+  status: ReviewStatus | null;
+  note: string;
+  reviewer: string;
+}
 export type Status = 'clean' | 'warning' | 'error';
 export type Counts = { error: number; warning: number; info: number };
 /** A finding as the API serves it (the rule's title is not part of the JSON report). */
@@ -126,6 +141,22 @@ export const api = {
   aggregate: (q: Record<string, string | undefined>) => getJson<Aggregate>('/api/aggregate', q),
   compare: (a: number | string, b: number | string) => getJson<Comparison>('/api/compare', { a, b }),
   search: (q: string) => getJson<SearchResult>('/api/search', { q }),
+  reviews: (id: number | string) => getJson<DocumentReviews>(`/api/documents/${id}/reviews`),
+  reviewSummary: () => getJson<ReviewSummary>('/api/reviews/summary'),
+  /** Writing needs the portal's API token (YUSUAN_API_TOKEN). */
+  async putReview(id: number | string, key: string, body: ReviewBody, token: string): Promise<{ key: string; review: Review | null }> {
+    let res: Response;
+    try {
+      res = await fetch(`/api/documents/${id}/findings/${encodeURIComponent(key)}/review`, {
+        method: 'PUT',
+        body: JSON.stringify(body),
+        headers: { accept: 'application/json', 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      });
+    } catch {
+      throw new ApiError('无法连接服务器，请检查网络或服务是否启动', 0);
+    }
+    return readJson(res);
+  },
   async check(file: File): Promise<CheckReport> {
     const form = new FormData();
     form.append('file', file, file.name);

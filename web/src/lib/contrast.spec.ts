@@ -27,6 +27,10 @@ describe('colour contrast (WCAG AA, 4.5:1)', () => {
     ['warning', 'warning-bg'], // warning badges
     ['info', 'info-bg'],
     ['clean', 'clean-bg'],
+    ['review-open', 'review-open-bg'],
+    ['review-confirmed', 'review-confirmed-bg'],
+    ['review-false', 'review-false-bg'],
+    ['review-corrected', 'review-corrected-bg'],
   ];
   it.each(pairs)('%s on %s', (fg, bg) => {
     expect(vars[fg], fg).toBeDefined();

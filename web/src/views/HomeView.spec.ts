@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import type { Coverage, DocumentList } from '../lib/api';
 
-const calls: { aggregate: Record<string, string | undefined>[] } = { aggregate: [] };
+const calls: { aggregate: Record<string, string | undefined>[]; documents: Record<string, unknown>[] } = { aggregate: [], documents: [] };
 const coverage: Coverage = {
   years: [2025],
   departments: [
@@ -48,7 +48,11 @@ const list = { total: 3, items: [item(1, 'budget', 'department'), item(2, 'budge
 vi.mock('../lib/api', () => ({
   api: {
     coverage: async () => coverage,
-    documents: async () => list,
+    documents: async (q: Record<string, unknown>) => {
+      calls.documents.push(q);
+      return list;
+    },
+    reviewSummary: async () => ({ documents: 3, withErrors: 1, withUnreviewedErrors: 1, marks: { confirmed: 2, 'false-positive': 1, corrected: 0 } }),
     aggregate: async (q: Record<string, string | undefined>) => {
       calls.aggregate.push(q);
       return { cells: [], total: '0', count: 0, table: 'expenditureByFunction', measure: 'total' };
@@ -75,6 +79,7 @@ async function mountHome(query: Record<string, string> = {}) {
 describe('HomeView', () => {
   beforeEach(() => {
     calls.aggregate.length = 0;
+    calls.documents.length = 0;
   });
 
   it('counts every document in the header, as the list does, and shows each one in its coverage cell', async () => {
@@ -98,5 +103,17 @@ describe('HomeView', () => {
     calls.aggregate.length = 0;
     await mountHome({ kind: 'final', region: '上海市普陀区' });
     expect(calls.aggregate.at(-1)?.cut).toBe('region:上海市普陀区|kind:final|scope:department');
+  });
+
+  it('counts the documents with unreviewed errors and lists them on request', async () => {
+    const w = await mountHome();
+    const stats = w.get('[data-testid="review-stats"]').text();
+    expect(stats).toContain('有错误的 1 份文件中');
+    expect(stats).toContain('1 份仍有未审核的错误');
+    expect(stats).toMatch(/已核实 2 条、误报 1 条、已整改\s*0 条/);
+    expect(w.get('[data-testid="unreviewed-link"]').attributes('href')).toContain('unreviewed=1');
+    expect(calls.documents.at(-1)?.unreviewed).toBe('');
+    await mountHome({ unreviewed: '1' });
+    expect(calls.documents.at(-1)?.unreviewed).toBe('1');
   });
 });
