@@ -8,10 +8,10 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin/yusuan.js');
 
-export async function startServe(dataDir: string): Promise<{ base: string; child: ChildProcess }> {
+export async function startServe(dataDir: string, env: Record<string, string> = {}): Promise<{ base: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], {
     cwd: ROOT,
-    env: { ...process.env, YUSUAN_DATA_DIR: dataDir },
+    env: { ...process.env, YUSUAN_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
