@@ -2,7 +2,8 @@
 // items on the right, one line carrying one row of each. Items are recognised by their printed
 // label (profile data); expenditure 类 rows by the function catalog.
 
-import type { AmountUnit } from '../money/amount.js';
+import { printedStepFen, toFen, type AmountUnit } from '../money/amount.js';
+import { compareAmounts } from '../money/rounding.js';
 import type { Fact, TableRow } from '../model/types.js';
 import type { ProfileTable, StatementItem } from '../profiles/types.js';
 import type { RawTable } from '../read/raw.js';
@@ -73,7 +74,58 @@ export function interpretStatement(raw: RawTable, spec: ProfileTable, unit: Amou
       }
     }
   }
-  return { table, facts };
+  return withoutSubLinesTakenForClasses({ table, facts }, unit, ctx);
+}
+
+const NUMBERED_CLASS = /^[一二三四五六七八九十]+[、.．]/;
+
+/**
+ * An unnumbered "…支出" line that the function catalog does not know is kept as a class, because the catalog is
+ * partial. Where the document numbers its classes (一、教育支出 … 二、科学技术支出) and prints 款 and 项 beneath them
+ * without codes (Shenzhen's 财政拨款收支总表), such lines are those 款/项: the reading that leaves them out is taken
+ * when it makes the classes add up to 本年支出合计 in every measure and the reading that keeps them does not.
+ */
+function withoutSubLinesTakenForClasses(out: TableOutput, unit: AmountUnit, ctx: InterpretContext): TableOutput {
+  const { table, facts } = out;
+  const expenditure = table.rows.filter((r) => r.side === 'expenditure');
+  const isClass = (r: TableRow) => r.item?.startsWith('class:') ?? false;
+  const numbered = expenditure.filter((r) => isClass(r) && NUMBERED_CLASS.test(compact(r.label)));
+  const guessed = expenditure.filter((r) => r.item?.startsWith('class:x-') && !NUMBERED_CLASS.test(compact(r.label)));
+  const total = expenditure.find((r) => r.item === 'currentExpenditure');
+  if (!numbered.length || !guessed.length || !total) return out;
+  const dropped = new Set(guessed.map((r) => r.index));
+  const measures = [...new Set(facts.filter((f) => f.row === total.index).map((f) => f.measure))];
+  if (!measures.length) return out;
+  const sum = (m: string, rows: TableRow[]) => {
+    const ids = new Set(rows.map((r) => r.index));
+    return facts.filter((f) => f.measure === m && ids.has(f.row)).reduce((n, f) => n + toFen(f.value, unit), 0);
+  };
+  const classes = expenditure.filter(isClass);
+  const kept = classes.filter((r) => !dropped.has(r.index));
+  const totalOf = (m: string) => toFen(facts.find((f) => f.row === total.index && f.measure === m)!.value, unit);
+  // Within rounding (尾差) of the printed step: the classes are rounded parts of the total.
+  const step = printedStepFen(unit, table.decimals);
+  const holds = (rows: TableRow[]) => measures.every((m) => compareAmounts(sum(m, rows), totalOf(m), rows.length, step).kind !== 'mismatch');
+  const keptHolds = holds(kept);
+  const allHold = holds(classes);
+  if (!keptHolds || allHold) return out;
+  const renumber = new Map<number, number>();
+  table.rows = table.rows.filter((r) => !dropped.has(r.index));
+  table.rows.forEach((r, i) => {
+    renumber.set(r.index, i);
+    r.index = i;
+    if (r.source.row !== undefined) r.source.row = i;
+  });
+  const keptFacts = facts.filter((f) => !dropped.has(f.row));
+  for (const f of keptFacts) {
+    f.row = renumber.get(f.row)!;
+    if (f.source.row !== undefined) f.source.row = f.row;
+  }
+  ctx.notes.push({
+    message: `表${table.id}中未编号的${guessed.length}行（${[...new Set(guessed.map((r) => `“${compact(r.label)}”`))].slice(0, 3).join('、')}等）是其上方功能类下的款、项，不作为功能类：去掉后各类之和等于本年支出合计`,
+    source: total.source,
+  });
+  return { table, facts: keptFacts };
 }
 
 function matchItem(items: StatementItem[], side: string, label: string, heading: string | null): StatementItem | undefined {
