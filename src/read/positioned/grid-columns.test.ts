@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Profile, ProfileTable } from '../../profiles/types.js';
-import { headerStacks, treeGrid, yearRows } from './grid.js';
+import { headerStacks, statementGrid, treeGrid, yearRows } from './grid.js';
 import type { PositionedLine } from './types.js';
 
 const profile = (id: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../../profiles/${id}.json`, import.meta.url)), 'utf8')) as Profile;
@@ -159,4 +159,99 @@ test('a column no full row prints in (w165 p.15): 项目支出 amounts of rows w
   const at = (row: number, m: string) => grid.rows[row]!.cells[s.measures!.find((x) => x.measure === m)!.column];
   assert.deepEqual([at(1, 'total'), at(1, 'project'), at(1, 'publicUse')], ['3,206.80', '3,206.80', '']);
   assert.deepEqual([at(3, 'total'), at(3, 'project'), at(3, 'publicUse')], ['299.50', '299.50', '']);
+});
+
+test('continuation page whose full rows differ in shape (w173 p.14): 合计|基本 rows and 合计|项目 rows keep their own columns', () => {
+  const lines = [
+    line(1, '科目编码[100.0-133.9]'),
+    line(2, '科目名称[259.1-293.0] 合计[423.1-440.1] 基本支出[513.6-547.5] 项目支出[612.6-646.5] 结转下年[711.6-745.5]'),
+    line(3, '类[77.4-85.8] 款[112.7-121.2] 项[148.1-156.6]'),
+    line(4, '09[113.2-120.7] 科技重大项目[179.5-224.8] 7,970.00[448.9-479.1] 7,970.00[646.9-677.1]'),
+    line(5, '02[148.5-156.1] 重点研发计划[187.1-232.3] 7,970.00[448.9-479.1] 7,970.00[646.9-677.1]'),
+    line(6, '208[76.0-87.3] 社会保障和就业支出[172.0-239.8] 428.32[456.5-479.1] 428.32[555.5-578.1]'),
+    line(7, '05[113.2-120.7] 行政事业单位养老支出[179.5-254.9] 428.32[456.5-479.1] 428.32[555.5-578.1]'),
+    line(8, '01[148.5-156.1] 行政单位离退休[187.1-239.8] 119.10[456.5-479.1] 119.10[555.5-578.1]'),
+  ];
+  const s = spec('shandong-budget', '3');
+  const grid = treeGrid(lines, s, false, { parentCode: '20608' });
+  const col = (m: string) => s.measures!.find((x) => x.measure === m)!.column;
+  const at = (i: number) => ['total', 'basic', 'project'].map((m) => grid.rows[i]!.cells[col(m)]);
+  assert.deepEqual(at(0), ['7,970.00', '', '7,970.00']);
+  assert.deepEqual(at(2), ['428.32', '428.32', '']);
+});
+
+test('a part printed beside its measure (w055 p.5): 项目支出总数 is 项目支出, 扣除基建项目后预算数 is no part of the row', () => {
+  const lines = [
+    line(1, '功能分类科目[125.5-184.8] 预算数[521.0-550.6]'),
+    line(2, '基本支出[471.9-511.3] 项目支出[693.2-732.7]'),
+    line(3, '科目编码[52.2-91.7] 科目名称[167.2-206.7] 合计[304.6-324.3]'),
+    line(4, '扣除基建项目后预[717.6-796.7]'),
+    line(5, '小计[393.1-412.8] 人员经费[471.9-511.3] 公用经费[560.4-599.9] 项目支出总数[639.0-698.3]'),
+    line(6, '算数[747.4-767.1]'),
+    line(7, '2120101[41.6-72.8] 行政运行[105.2-140.6] 381.812052[312.6-357.2] 381.812052[401.1-445.7] 213.360000[489.7-534.3] 168.452052[578.3-622.8]'),
+    line(
+      8,
+      '2120199[41.6-72.8] 其他城乡社区管理事务支出[105.2-211.1] 1,031.154757[303.7-357.2] 521.452500[401.1-445.7] 521.452500[489.7-534.3] 509.702257[666.8-711.4] 509.702257[755.4-800.0]',
+    ),
+    line(9, '2019999[41.6-72.8] 其他一般公共服务支出[105.2-193.5] 29,508.089661[299.3-357.2] 29,508.089661[653.5-711.5]'),
+  ];
+  const s = spec('generic-national-minimum', '3');
+  const grid = treeGrid(lines, s);
+  const col = (m: string) => s.measures!.find((x) => x.measure === m)!.column;
+  assert.deepEqual(
+    grid.rows.map((r) => ['total', 'personnel', 'publicUse', 'project'].map((m) => r.cells[col(m)])),
+    [
+      ['381.812052', '213.360000', '168.452052', ''],
+      ['1,031.154757', '521.452500', '', '509.702257'],
+      ['29,508.089661', '', '', '29,508.089661'],
+    ],
+  );
+});
+
+test('a statement continuation printing only expenditure items (w082 p.25): every label right of the income amounts is an expenditure item', () => {
+  const lines = [
+    line(1, '收[250.7-260.7] 入[300.7-310.7] 支[764.0-774.0] 出[814.0-824.0]'),
+    line(2, '项[132.4-142.4] 目[162.4-172.4] 2026[377.8-397.8] 年预算数[400.3-440.3] 项[645.6-655.6] 目[675.6-685.6] 2026[891.0-911.0] 年预算数[913.5-953.5]'),
+    line(3, '进修及培训[552.7-602.7] 5.00[1025.3-1045.3]'),
+    line(4, '三、社会保障和就业支出[542.7-652.7] 194.20[1015.3-1045.3]'),
+    line(5, '行政事业单位养老支出[552.7-652.7] 194.20[1015.3-1045.3]'),
+    line(6, '本年收入合计[109.5-169.5] 3,703.39[491.9-531.9] 本年支出合计[632.7-692.7] 3,703.39[1005.3-1045.3]'),
+  ];
+  const s = spec('shenzhen-budget', '1');
+  const grid = statementGrid(lines, s);
+  const [income, expenditure] = s.sides!;
+  const label = (i: number, side: typeof income) => grid.rows[i]!.cells[side!.labelColumn];
+  assert.deepEqual(
+    grid.rows.map((_, i) => [label(i, income), label(i, expenditure)]),
+    [
+      ['', '进修及培训'],
+      ['', '三、社会保障和就业支出'],
+      ['', '行政事业单位养老支出'],
+      ['本年收入合计', '本年支出合计'],
+    ],
+  );
+});
+
+test('last year in a column of its own (w086 p.15): 2025年预算数 | 2026年预算数 › 总计 | 基本支出 | 项目支出, the total is this year’s 总计', () => {
+  const lines = [
+    line(1, '功能分类科目[168.8-240.8] 2026年预算数[561.0-635.4]'),
+    line(2, '2025年预算[351.0-413.4]'),
+    line(3, '数[376.2-388.2] 基本支出[572.5-620.5]'),
+    line(4, '科目编码[75.0-123.0] 科目名称[215.6-263.6] 总计[440.4-464.4] 项目支出[718.3-766.3]'),
+    line(5, '小计[511.9-535.9] 人员经费[572.5-620.5] 公用经费[645.1-693.1]'),
+    line(6, '合计[194.6-214.8] 15,635.80[375.3-415.6] 18,417.70[445.7-486.0] 9,018.47[523.4-558.7] 7,180.92[596.0-631.3] 1,837.55[668.6-703.9] 9,399.23[742.3-777.6]'),
+    line(7, '2010301[69.2-104.5] 行政运行[139.8-180.0] 6,077.49[380.4-415.6] 6,342.71[450.7-486.0] 6,342.71[523.4-558.7] 4,542.97[596.0-631.3] 1,799.74[668.6-703.9]'),
+    line(8, '2010302[69.2-104.5] 一般行政管理事务[139.8-220.4] 6,027.47[380.4-415.6] 8,220.69[450.7-486.0] 8,220.69[742.3-777.6]'),
+  ];
+  const s = spec('chongqing-budget', '5');
+  const grid = treeGrid(lines, s);
+  const col = (m: string) => s.measures!.find((x) => x.measure === m)!.column;
+  assert.deepEqual(
+    grid.rows.map((r) => ['total', 'personnel', 'publicUse', 'project'].map((m) => r.cells[col(m)])),
+    [
+      ['18,417.70', '7,180.92', '1,837.55', '9,399.23'],
+      ['6,342.71', '4,542.97', '1,799.74', ''],
+      ['8,220.69', '', '', '8,220.69'],
+    ],
+  );
 });

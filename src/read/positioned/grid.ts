@@ -194,7 +194,14 @@ function findColumns(rows: Token[][]): { x0: number; x1: number; right: number }
   if (clusters.length > k && anchors.length > 0) {
     const anchored = Array.from({ length: k }, (_, j) => {
       const rights = anchors.map((r) => r[j]!.x1).sort((a, b) => a - b);
-      return { x0: Math.min(...anchors.map((r) => r[j]!.x0)), x1: Math.max(...anchors.map((r) => r[j]!.x1)), right: rights[Math.floor(rights.length / 2)]! };
+      const right = rights[Math.floor(rights.length / 2)]!;
+      // Only amounts overlapping the usual k-th place are jitter of it: full rows of another shape
+      // (合计 | 基本 beside 合计 | 项目 on a continuation page) put their k-th amount in a column
+      // of its own, which must stay apart. (A bare integer may be a code of a second block of rows
+      // and marks no column.)
+      const mid = anchors.find((r) => r[j]!.x1 === right)![j]!;
+      const same = anchors.map((r) => r[j]!).filter((t) => (t.x0 < mid.x1 && t.x1 > mid.x0) || !isDecimalAmount(t.text));
+      return { x0: Math.min(...same.map((t) => t.x0)), x1: Math.max(...same.map((t) => t.x1)), right };
     });
     // A column no full row prints in (项目支出 on a page whose rows are all basic or all project
     // money) is a cluster clear of every anchored column, not jitter of one of them.
@@ -518,7 +525,12 @@ function splitYears(tokens: Token[], cols: Column[]) {
   const inEarlier = (c: Column) => Math.abs(centre(c) - centre(earlier!.t)) < Math.abs(centre(c) - centre(later!.t));
   const a = cols.filter(inEarlier);
   const b = cols.filter((c) => !inEarlier(c));
-  if (!lendMeasures(a, b)) return;
+  if (!lendMeasures(a, b)) {
+    // Uneven blocks (2025年预算数 | 2026年预算数 › 总计 | 基本支出 … | 项目支出): a column the earlier
+    // year heads is last year's figure, whatever measure its words name.
+    for (const c of cols) if (c.header.split('›').some((p) => p.startsWith(`${earlier!.year}年`))) c.measure = null;
+    return;
+  }
   for (const c of a) c.measure = null;
   for (const c of b) c.header = `${later!.year}年›${c.header}`;
 }
@@ -960,17 +972,22 @@ function statementPageGrid(lines: PositionedLine[], spec: ProfileTable, _options
   const sides = spec.sides ?? [];
   // The split between the sides: the left edge of second labels on two-label lines.
   const seconds: number[] = [];
+  // …and the right edge of the left side's amounts on those lines: every label right of them is the
+  // right side's, wherever the right side's labels start (a continuation page printing only
+  // expenditure items, its one two-label line a centred 本年收入合计 | 本年支出合计).
+  let leftAmounts = -Infinity;
   for (const l of data) {
     let sawLabel = false;
-    let sawNumber = false;
+    let lastNumber: Token | null = null;
     for (const t of l.tokens) {
       const amount = isAmountToken(t.text);
-      if (!amount && sawLabel && sawNumber) {
+      if (!amount && sawLabel && lastNumber) {
         seconds.push(t.x0);
+        leftAmounts = Math.max(leftAmounts, lastNumber.x1);
         break;
       }
       if (!amount) sawLabel = true;
-      else if (sawLabel) sawNumber = true;
+      else if (sawLabel) lastNumber = t;
     }
   }
   const firstTokens = data.map((l) => l.tokens[0]!.x0);
@@ -981,7 +998,8 @@ function statementPageGrid(lines: PositionedLine[], spec: ProfileTable, _options
     median !== undefined ? Math.min(...sortedSeconds.filter((x) => x >= median * 0.8)) - 1 : (Math.max(...firstTokens) + Math.min(...firstTokens)) / 2;
   // Labels of the right side are left-aligned but not exactly (a few points either way); amounts are right-aligned and need no slack.
   const labelSlack = Math.max(1, split * 0.02);
-  const sideOf = (t: Token) => (sides.length > 1 && t.x0 >= split - (isAmountToken(t.text) ? 0 : labelSlack) ? 1 : 0);
+  const labelSplit = Math.min(split - labelSlack, leftAmounts + 1);
+  const sideOf = (t: Token) => (sides.length > 1 && t.x0 >= (isAmountToken(t.text) ? split : labelSplit) ? 1 : 0);
   const cols: Column[] = [];
   sides.forEach((side, si) => {
     const vals = data.map((l) => l.tokens.filter((t) => isAmountToken(t.text) && sideOf(t) === si)).filter((r) => r.length > 0);

@@ -23,7 +23,9 @@ export const HEADER_RULES: HeaderRule[] = [
   { measure: 'reception', leaf: /公务接待/ },
   { measure: 'basic', leaf: /^(小计|合计)$/, under: /基本支出$/ },
   { measure: 'basic', leaf: /^基本支出$|人员经费和公用经费支出/ },
-  { measure: 'project', leaf: /^项目支出出*$|专项业务经费支出/ },
+  // A part of a measure printed beside it (项目支出总数 | 扣除基建项目后预算数): never the measure itself.
+  { measure: 'ofWhich', leaf: /^扣除.+后/ },
+  { measure: 'project', leaf: /^项目支出(出*|总数|总额)$|专项业务经费支出/ },
   { measure: 'toSuperior', leaf: /上缴上级支出/ },
   { measure: 'operating', leaf: /经营支出/ },
   { measure: 'toSubsidiary', leaf: /对附属单位补助/ },
