@@ -45,9 +45,14 @@ export interface TableEvidence {
 }
 
 /** The identities evaluated on every table, tallied per table. */
-export function tableEvidence(doc: Disclosure, profile: Profile, index = new DisclosureIndex(doc)): Map<string, TableEvidence> {
+export function tableEvidence(
+  doc: Disclosure,
+  profile: Profile,
+  index = new DisclosureIndex(doc),
+  keep: (c: IdentityCheck) => boolean = () => true,
+): Map<string, TableEvidence> {
   const ctx: RuleContext = { doc, profile, index };
-  const checks: IdentityCheck[] = [...rowSumChecks(ctx), ...subtotalChecks(ctx), ...statementChecks(ctx)];
+  const checks: IdentityCheck[] = [...rowSumChecks(ctx), ...subtotalChecks(ctx), ...statementChecks(ctx)].filter(keep);
   const out = new Map<string, TableEvidence & { differences: Set<string>; read: Set<string> }>();
   const of = (id: string) => {
     let e = out.get(id);

@@ -31,3 +31,21 @@ test('choose: a candidate that merely reads fewer figures does not beat the defa
   );
   assert.equal(index, 0);
 });
+
+test('choose: an of-which column read as a part of the row loses to the reading that leaves it out', () => {
+  const { disclosure, profile } = readSeed();
+  const table = disclosure.tables.find((t) => t.id === '1-2')!;
+  const facts = disclosure.facts.filter((f) => f.table === '1-2');
+  // A column printed beside 基本 | 项目 as an of-which of 基本支出 (事业单位经营支出 in w079 p.95), on one
+  // unit's chain of rows: every row adds up without it, and its own subtotals add up too.
+  const chain = new Set([0, 1, 29, 30]);
+  const ofWhich = facts.filter((f) => f.measure === 'total' && chain.has(f.row)).map((f) => ({ ...f, measure: 'toSubsidiary', value: '114.11' }));
+  const { index } = chooseReading(
+    [
+      { why: '默认', table, facts: [...facts, ...ofWhich] },
+      { why: '其中数', table, facts },
+    ],
+    profile,
+  );
+  assert.equal(index, 1);
+});

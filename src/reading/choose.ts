@@ -5,6 +5,7 @@
 
 import type { Disclosure, Fact, TableInstance } from '../model/types.js';
 import type { Profile } from '../profiles/types.js';
+import type { IdentityCheck } from '../rules/types.js';
 import { tableEvidence, type TableEvidence } from './assess.js';
 
 export interface Reading {
@@ -14,14 +15,14 @@ export interface Reading {
   facts: Fact[];
 }
 
-/** The evidence of one table read on its own (no other table involved). */
-export function evidenceOf(r: Pick<Reading, 'table' | 'facts'>, profile: Profile): TableEvidence {
+/** The evidence of one table read on its own (no other table involved), from the checks kept. */
+export function evidenceOf(r: Pick<Reading, 'table' | 'facts'>, profile: Profile, keep?: (c: IdentityCheck) => boolean): TableEvidence {
   const doc = {
     tables: [r.table],
     facts: r.facts,
     narrative: { sections: [], sentences: [], claims: [] },
   } as unknown as Disclosure;
-  return tableEvidence(doc, profile).get(r.table.id) ?? { checked: 0, failed: 0, causes: 0, misnamed: 0 };
+  return tableEvidence(doc, profile, undefined, keep).get(r.table.id) ?? { checked: 0, failed: 0, causes: 0, misnamed: 0 };
 }
 
 /** Identities that hold, less a penalty for each failing one and each misnamed row. */
@@ -38,6 +39,24 @@ export function scoreOf(e: TableEvidence): number {
 export function chooseReading(readings: Reading[], profile: Profile): { chosen: Reading; index: number; scores: number[] } {
   const scores = readings.map((r) => scoreOf(evidenceOf(r, profile)));
   let index = 0;
-  for (let i = 1; i < readings.length; i++) if (scores[i]! > scores[index]!) index = i;
+  let margin = 0;
+  const measures = (r: Reading) => new Set(r.facts.map((f) => f.measure));
+  for (let i = 1; i < readings.length; i++) {
+    // A reading without some columns (an of-which column left out of the row's parts) is weighed
+    // on the columns both read: the dropped column's own subtotals hold either way and say nothing
+    // about which reading is right. Row identities are always weighed.
+    const mine = measures(readings[i]!);
+    const theirs = measures(readings[0]!);
+    const keep = (c: IdentityCheck) => c.measure === undefined || (mine.has(c.measure) && theirs.has(c.measure));
+    const same = [...theirs].every((m) => mine.has(m)) && [...mine].every((m) => theirs.has(m));
+    const base = same ? scores[0]! : scoreOf(evidenceOf(readings[0]!, profile, keep));
+    const own = same ? scores[i]! : scoreOf(evidenceOf(readings[i]!, profile, keep));
+    if (own - base > margin) {
+      index = i;
+      margin = own - base;
+      scores[0] = base;
+      scores[i] = own;
+    }
+  }
   return { chosen: readings[index]!, index, scores };
 }

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Profile, ProfileTable } from '../../profiles/types.js';
-import { headerStacks, statementGrid, treeGrid, yearRows } from './grid.js';
+import { headerStacks, statementGrid, TREE_VARIANTS, treeGrid, yearRows } from './grid.js';
 import type { PositionedLine } from './types.js';
 
 const profile = (id: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../../profiles/${id}.json`, import.meta.url)), 'utf8')) as Profile;
@@ -260,4 +260,35 @@ test('last year in a column of its own (w086 p.15): 2025年预算数 | 2026年�
       ['8,220.69', '', '', '8,220.69'],
     ],
   );
+});
+
+test('the of-which variant (w079 p.95): 事业单位经营支出 beside 基本 | 项目 is left out of the row, the default keeps it', () => {
+  const lines = [
+    line(1, '事业单位[623.1-663.1] 对附属单位[692.1-742.1]'),
+    line(
+      2,
+      '预算单位[86.5-126.5] 科目编码[207.4-247.4] 科目名称[304.9-344.9] 支出总计[400.9-440.9] 基本支出[475.0-515.0] 项目支出[549.0-589.0] 上缴上级支出[761.2-821.2]',
+    ),
+    line(3, '经营支出[623.1-663.1] 补助支出[697.1-737.1]'),
+    line(
+      4,
+      '211[194.4-209.4] 节能环保支出[271.3-331.3] 10,446.03[407.6-452.6] 1,043.32[486.6-526.6] 9,402.71[560.6-600.6] 9,118.50[634.7-674.7] 0.00[728.8-748.8] 0.00[802.8-822.8]',
+    ),
+    line(
+      5,
+      '221[194.4-209.4] 住房保障支出[271.3-331.3] 398.06[422.6-452.6] 398.06[496.6-526.6] 0.00[580.6-600.6] 357.08[644.7-674.7] 0.00[728.8-748.8] 0.00[802.8-822.8]',
+    ),
+  ];
+  const s = spec('shenzhen-budget', '3');
+  const variant = TREE_VARIANTS.find((v) => v.options.ofWhich)!;
+  const col = (m: string) => s.measures!.find((x) => x.measure === m)!.column;
+  const read = (g: ReturnType<typeof treeGrid>) => g.rows.map((r) => ['total', 'basic', 'project', 'operating'].map((m) => r.cells[col(m)]));
+  assert.deepEqual(read(treeGrid(lines, s)), [
+    ['10,446.03', '1,043.32', '9,402.71', '9,118.50'],
+    ['398.06', '398.06', '0.00', '357.08'],
+  ]);
+  assert.deepEqual(read(treeGrid(lines, s, false, variant.options)), [
+    ['10,446.03', '1,043.32', '9,402.71', ''],
+    ['398.06', '398.06', '0.00', ''],
+  ]);
 });

@@ -40,7 +40,14 @@ export interface GridVariant {
 }
 
 /** Candidate readings tried on classification-tree tables, beyond the default. */
-export const TREE_VARIANTS: GridVariant[] = [];
+export const TREE_VARIANTS: GridVariant[] = [
+  // Some templates print 事业单位经营支出 (and the like) beside 基本支出 | 项目支出 as an of-which of them
+  // (合计 = 基本 + 项目 on every row), others as a part of the total: the row sums tell which.
+  {
+    why: '上缴上级支出、事业单位经营支出、对附属单位补助支出各列是基本支出、项目支出中的“其中”数，不另计入合计',
+    options: { ofWhich: ['toSuperior', 'operating', 'toSubsidiary'] },
+  },
+];
 /** Candidate readings tried on two-sided statements, beyond the default. */
 export const STATEMENT_VARIANTS: GridVariant[] = [];
 
@@ -811,6 +818,8 @@ function treePageGrid(lines: PositionedLine[], spec: ProfileTable, options: Grid
       c.measure = null;
     }
   }
+  const ofWhich = Array.isArray(options.ofWhich) ? (options.ofWhich as unknown[]) : [];
+  for (const c of cols) if (c.measure && ofWhich.includes(c.measure)) c.measure = null;
   leftmostSubtotalIsTotal(cols, wanted);
   splitBudgetActual(header, cols, prefer);
   // Two columns for one measure: keep the preferred group's (决算数 over 预算数), else the first.
