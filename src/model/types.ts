@@ -147,8 +147,12 @@ export interface NumericClaim {
   basis?: string;
   /** Id of the claim this one is a part of (其中…). */
   partOf?: string;
-  /** For shares and changes: id of the amount claim they qualify. */
+  /** For shares and changes: id of the amount claim they qualify; for a baseline, the amount compared with it. */
   about?: string;
+  /** An amount stated as the figure compared with ("比 2025 年初预算数 20,292.85 万元减少…"): last year's, not this year's. */
+  baseline?: boolean;
+  /** Stated among the reasons for a change ("主要原因是…新增…1000万元"): a component, not an item's total. */
+  reason?: boolean;
   /** The year written just before the number's subject ("2025年预算执行数为…"). */
   year?: number;
   sentence: number;

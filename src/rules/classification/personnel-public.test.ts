@@ -49,3 +49,20 @@ test('personnel-public: 政府经济分类 classes follow the same split (501, 5
     [],
   );
 });
+
+test('personnel-public: a class the document’s own 名词解释 puts in 人员经费 but its table in 公用经费 is an error', () => {
+  // As in w087 p21: "303 对个人和家庭的补助 1,532.07 1,451.32 80.75", its 名词解释 saying "人员经费指政府收支分类经济科目中的
+  // “工资福利支出”和“对个人和家庭的补助”".
+  const inPublicUse: [number, string, string] = [C303, '303\t对个人和家庭的补助\t0.06\t0.06\t', '303\t对个人和家庭的补助\t0.06\t\t0.06'];
+  assert.equal(only(findingsOf(personnelPublicSplit, seedWith(inPublicUse))).severity, 'warning');
+  const defined: [number, string, string] = [
+    lineOf('3. 行政运行：反映行政单位'),
+    '3. 行政运行：反映行政单位（包括实行公务员管理的事业单位）的基本支出。',
+    '3. 基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员经费和公用经费。其中:人员经费指政府收支分类经济科目中的“工资福利支出”和“对个人和家庭的补助”;公用经费指政府收支分类经济科目中除“工资福利支出”和“对个人和家庭的补助”外的其他支出。',
+  ];
+  const f = only(findingsOf(personnelPublicSplit, seedWith(inPublicUse, defined)));
+  assert.equal(f.severity, 'error');
+  assert.equal(f.actual, '0.06');
+  assert.match(f.message, /名词解释/);
+  assert.equal(f.locations[0]!.line, C303);
+});

@@ -68,3 +68,35 @@ test('narrative.amount: 三公 amounts are compared with the 三公 table', () =
   assertPointsAt(f, line);
   assertPointsAt(f, lineOf('\t合 计\t3,387.50'));
 });
+
+// 交警总队 2024 年支出预算 80818.35 万元，其中：基本支出 45412.74 万元… (收支预算 section: all funds).
+const SPENDING = lineOf('交警总队 2024 年支出预算 80818.35 万元');
+const SPENDING_TEXT = '交警总队 2024 年支出预算 80818.35 万元，其中：基本支出 45412.74 万元，占 56.19%；项目支出 35405.61 万元，占 43.81%。';
+const say = (text: string) => findingsOf(narrativeAmount, seedWith(...FIX_MISFILED_ITEM, [SPENDING, SPENDING_TEXT, text]));
+
+test('narrative.amount: a part has the basis its total names (一般公共预算财政拨款支出 X，其中：基本支出 Y)', () => {
+  // w087 p4, in "三、财政拨款情况说明": Y is the 一般公共预算 基本支出, not the all-funds one.
+  const all = only(say('交警总队 2024 年支出预算 80818.35 万元，其中：基本支出 45000.00 万元。'));
+  const gpb = only(say('交警总队 2024 年一般公共预算财政拨款支出 80818.35 万元，其中：基本支出 45000.00 万元。'));
+  assert.equal(gpb.expected, '45412.74');
+  assert.notEqual(gpb.locations[1]!.table, all.locations[1]!.table);
+  assert.match(gpb.locations[1]!.tableTitle ?? '', /一般公共预算基本支出/);
+  // A 政府性基金 total's 基本支出 is in no table of this document.
+  assert.deepEqual(say('交警总队 2024 年政府性基金预算支出 80818.35 万元，其中：基本支出 45000.00 万元。'), []);
+});
+
+test('narrative.amount: 人员经费 of one economic class, 上年结转 of one project and amounts given as reasons are no department totals', () => {
+  // Stated alone, each is the department's and compared.
+  assert.equal(only(say('其中：人员经费 138.06 万元。')).expected, '32025.66');
+  assert.equal(only(say('上年结转 122.31 万元。')).expected, '2916.52');
+  assert.equal(only(say('2024 年因公出国费按批复额度 89.60 万元在二上时已纳入部门预算。')).expected, '0.00');
+  for (const text of [
+    // w151 p19
+    '对个人和家庭的补助（303）100151.38 万元,其中：人员经费 138.06 万元, 较上年增加 13.93万元，属于正常变化。',
+    // w063 p8
+    '广深港高铁西九龙站内地口岸区物业管理服务 2,520.00 万元，上年结转122.31 万元，用于广深港高铁西九龙内地口岸区运行维护工作。',
+    // w071 p13
+    '主要是按照市财政填报口径，2023 年因公出国（境）费用按执行数统计，2024 年因公出国费按批复额度 89.60 万元在二上时已纳入部门预算。',
+  ])
+    assert.deepEqual(say(text), [], text);
+});

@@ -1,6 +1,7 @@
 // One pass over the narrative's claims, shared by the narrative rules: the basis of each claim's
 // section and the table figure it resolves to. Cached per check.
 
+import { ITEM_SUBJECT } from '../../narrative/claims.js';
 import { FigureLookup, sectionBasis, type Basis, type Figure } from '../../narrative/resolve.js';
 import type { DisclosureIndex } from '../../model/query.js';
 import type { NumericClaim } from '../../model/types.js';
@@ -30,16 +31,23 @@ export function analyseNarrative(index: DisclosureIndex, profile: Profile): Narr
   const hit = cache.get(index);
   if (hit) return hit;
   const lookup = new FigureLookup(index, profile);
+  const byId = new Map(index.doc.narrative.claims.map((c) => [c.id, c]));
   const claims = index.doc.narrative.claims.map((claim) => {
-    const basis = sectionBasis(index.doc, profile, claim.section);
+    const parent = claim.partOf ? byId.get(claim.partOf) : undefined;
+    const basis = partBasis(sectionBasis(index.doc, profile, claim.section), parent?.subject);
     // A 决算 document's tables hold actuals: a figure stated as the budget (年初预算, 全年预算数) has no
     // table figure to be compared with.
     const budgetInFinal = index.doc.meta.kind === 'final' && /年初|预算/.test(claim.subject.replace(/一般公共预算|政府性基金预算|国有资本经营预算/g, ''));
     // A 人员经费 / 项目支出 … that breaks down one 科目's amount is that 科目's share, which no table
     // prints: not the department's total of the same name.
-    const parent = claim.partOf ? index.doc.narrative.claims.find((c) => c.id === claim.partOf) : undefined;
-    const ofItem = parent !== undefined && /科目|[（(]\d*[类款项][)）]/.test(parent.subject) && /^(人员经费|公用经费|基本支出|项目支出)$/.test(claim.subject);
-    const figure = claim.kind === 'amount' && /元$/.test(claim.unit) && !budgetInFinal && !ofItem ? lookup.resolve(claim, basis) : null;
+    // So is the 上年结转 stated with a project's amount ("…物业管理服务 2,520.00 万元，上年结转 122.31 万元").
+    const ofItem =
+      parent !== undefined &&
+      ((ITEM_SUBJECT.test(parent.subject) && /^(人员经费|公用经费|基本支出|项目支出)$/.test(claim.subject)) ||
+        (/^上年结转/.test(claim.subject) && !/收入|收支|总计|合计|来源/.test(parent.subject)));
+    // Last year's figure compared with, and the amounts given as reasons for a change, are no item's total.
+    const aside = claim.baseline === true || claim.reason === true;
+    const figure = claim.kind === 'amount' && /元$/.test(claim.unit) && !budgetInFinal && !ofItem && !aside ? lookup.resolve(claim, basis) : null;
     return { claim, basis, figure };
   });
   const all = index.doc.narrative.claims;
@@ -57,6 +65,28 @@ export function analyseNarrative(index: DisclosureIndex, profile: Profile): Narr
   const result = { claims, byId: new Map(claims.map((c) => [c.claim.id, c])), lookup, verifiable };
   cache.set(index, result);
   return result;
+}
+
+/**
+ * The basis of a breakdown's part: its total's when that names a fund the section does not
+ * ("三、财政拨款情况说明 … 一般公共预算财政拨款支出 X 万元，其中：基本支出 Y 万元": Y is the 一般公共预算
+ * 基本支出, not the all-funds one of the 支出总表).
+ */
+function partBasis(section: Basis, parentSubject: string | undefined): Basis {
+  if (!parentSubject) return section;
+  const named: Basis = /政府性基金/.test(parentSubject)
+    ? 'govFund'
+    : /国有资本经营/.test(parentSubject)
+      ? 'soc'
+      : /一般公共预算/.test(parentSubject)
+        ? 'gpb'
+        : /财政拨款/.test(parentSubject)
+          ? 'fiscal'
+          : null;
+  if (named === null || section === named) return section;
+  // A section already on a narrower basis of the same fund (当年拨款, 基本支出) keeps it.
+  if (section === null || section === 'summary' || (section === 'fiscal' && named !== 'fiscal')) return named;
+  return section;
 }
 
 export const claimLoc = (c: NumericClaim) => ({

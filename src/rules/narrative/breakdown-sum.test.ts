@@ -87,3 +87,14 @@ test('breakdown-sum: parts that break down their own first part belong to anothe
   assert.equal(f.severity, 'warning');
   assert.match(f.message, /另一数额的明细/);
 });
+
+test('breakdown-sum: a breakdown printed twice restates its total’s, it does not break down the last part', () => {
+  // w079 p71: 8 + 1 = 9 辆 and 144 + 18 = 162 万元, the list repeated after "报废更新，其中：".
+  const line = lineOf('单位现有公务用车 625 辆');
+  const text = seedWith([
+    line,
+    '单位现有公务用车 625 辆，其中：轿车 317 辆，越野车 28 辆，小型客车 1 辆，中型客车和大型客车 5 辆，其他车型 274 辆。',
+    '2024 年计划购置车辆 9 辆、162 万元，报废更新，其中：使用财政拨款预算购置车辆 8 辆，144 万元、使用单位资金购置车辆 1 辆，18 万元报废更新，其中：使用财政拨款预算购置车辆 8 辆，144 万元、使用单位资金购置车辆 1 辆，18 万元；',
+  ]);
+  assert.deepEqual(findingsOf(breakdownSum, text), []);
+});

@@ -31,6 +31,10 @@ export const breakdownSum: Rule = {
       const values = vs as number[];
       const sum = values.reduce((s, v) => s + v, 0);
       if (sum === total) continue;
+      // Parts that add up to the total this one is itself a part of restate that breakdown ("计划购置车辆
+      // 9 辆…其中：…8 辆…、…1 辆…报废更新，其中：…8 辆…、…1 辆…": the list printed twice), not this part's.
+      const outer = parent.partOf ? all.find((c) => c.id === parent.partOf) : undefined;
+      if (outer && val(outer) === sum) continue;
       // The sentence is taken at its word if the breakdown, ended earlier, fits.
       if (runOnSums(values, total).some((r) => r !== sum && Math.abs(r - total) <= tolerance)) continue;
       // All the parts break down the first of them, which is larger than the total: they belong to

@@ -74,3 +74,22 @@ test('narrative.change: with both years stated and the rate fitting their differ
   assert.equal(f.unit, '万元');
   assert.match(f.message, /相差 2000\.00万元/);
 });
+
+test('narrative.change: a rate goes with the change stated just before it (two bases in one sentence)', () => {
+  // w107 p72: "比上年增加948.35万元，增长23%…如对比2025年年度预算，则减少64.62万元，下降1.26%".
+  const text = seedWith([COST, '增长 0.4%,与 2023 年基本持平', '增长 0.4%,如对比 2023 年年度预算,则减少 64.62 万元,下降 0.74%']);
+  assert.deepEqual(findingsOf(narrativeChange, text), []);
+});
+
+test('narrative.change: a change after closing brackets is the amount’s before them', () => {
+  // w096 p25: "公务用车购置及运行维护费74.1万元（…运行维护费74.1万元，比上年增加57.2万元。）比上年增加39.2万元，增长112.3%".
+  const line = lineOf('公务用车购置及运行维护费 3354.00 万元');
+  const text = seedWith([
+    line,
+    '公务用车购置及运行维护费 3354.00 万元,',
+    '公务用车购置及运行维护费 3354.00 万元（公务用车购置费 0 万元，比上年减少 18 万元；公务用车运行维护费 3354.00 万元，比上年增加 57.2 万元。）比上年增加 39.2 万元，增长 1.18%，',
+  ]);
+  assert.deepEqual(findingsOf(narrativeChange, text), []);
+  // The rate is still checked: against 39.2, 1.30% is wrong.
+  assert.equal(only(findingsOf(narrativeChange, text.replace('增长 1.18%', '增长 1.30%'))).expected, '1.18');
+});

@@ -17,9 +17,14 @@ export const narrativeChange: Rule = {
   check({ index, profile }) {
     const a = analyseNarrative(index, profile);
     const out: Draft[] = [];
-    for (const { claim: rate } of a.claims) {
+    for (const [position, { claim: rate }] of a.claims.entries()) {
       if (rate.kind !== 'changeRate' || !rate.about) continue;
-      const amount = a.claims.find((c) => c.claim.kind === 'change' && c.claim.about === rate.about && c.claim.sentence === rate.sentence)?.claim;
+      // The change stated just before the rate: a sentence may compare with two bases ("比上年增加
+      // 948.35万元，增长23%…如对比2025年年度预算，则减少64.62万元，下降1.26%").
+      const amount = a.claims
+        .slice(0, position)
+        .reverse()
+        .find((c) => c.claim.kind === 'change' && c.claim.about === rate.about && c.claim.sentence === rate.sentence)?.claim;
       const current = a.byId.get(rate.about);
       if (!current) continue;
       if (!amount) {

@@ -77,3 +77,14 @@ test('comparison-year: a 决算 compares the year’s actuals with the same year
   assert.deepEqual(say('2024 年度支出决算 1028.48 万元，比 2024 年年初预算增加 11.28 万元。'), []);
   assert.equal(say('2024 年度支出决算 1028.48 万元，比 2024 年增加 11.28 万元。').length, 1);
 });
+
+test('comparison-year: a year in an aside or in another figure’s clause is not the compared figure’s', () => {
+  // w071 p5–6 (a 2026 budget): this year's figures compared with last year's budget.
+  const line = lineOf('交警总队 2024 年“三公”经费财政拨款预算数');
+  const text = seedWith([
+    line,
+    '交警总队 2024 年“三公”经费财政拨款预算数 3387.5 万元',
+    '1.2024 年报业集团专项经费纳入部门年初预算，2023 年经费由市财政年中追加，较 2023 年年初预算增加 62,000.00 万元；2.根据上级单位安排，2024 年下达转移支付资金 1,100.00 万元到我部，另有结转 2023 年下达的资金510.00 万元，合计上级转移支付资金 1,610.00 万元，较 2023年年初预算增加 1,210.00 万元',
+  ]);
+  assert.deepEqual(findingsOf(comparisonYear, text), []);
+});

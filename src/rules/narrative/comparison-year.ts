@@ -8,6 +8,8 @@ import type { Draft, Rule } from '../types.js';
 const COMPARED = /^[^，,；;。：:]{0,24}?(增|减|上升|下降|降低|提高|持平|相比|相较|对比|多|少|节约|压减)/;
 const DIRECTION = /增|减|上升|下降|降低|持平/;
 const BUDGET = /^度?\s*(年初|预算|调整)/;
+/** An amount in the text: a number with its money or count unit. */
+const AMOUNT = /\d[\d,，]*(?:\.\d+)?\s*(万元|亿元|元|辆|个|人)/g;
 
 /** 'actual' or 'budget' when the words name one of them: 执行数/决算数/实际 against 预算/年初. */
 function measureOf(words: string): 'actual' | 'budget' | null {
@@ -59,7 +61,16 @@ export const comparisonYear: Rule = {
         const subjectMeasure = last ? measureOf(before.slice((last.index ?? 0) + last[0].length)) : null;
         const comparedMeasure = measureOf(after.slice(0, 6));
         const twoMeasures = subjectMeasure !== null && comparedMeasure !== null && subjectMeasure !== comparedMeasure;
-        const self = !future && subject !== undefined && subject === compared && !twoMeasures;
+        // The year is the compared figure's only when it stands in that figure's clause or in the
+        // comparison's own: "2025 年经费由市财政年中追加，较 2025 年年初预算增加…" (the year of an aside) and
+        // "结转 2025 年下达的资金 510 万元，合计…资金 1,610 万元，较 2025 年…" (a later figure's clause) compare
+        // this year's figure with last year's.
+        const yearAt = last ? (last.index ?? 0) : 0;
+        const amounts = [...before.matchAll(AMOUNT)].map((x) => x.index ?? 0);
+        const lastAmountAt = amounts[amounts.length - 1];
+        const sameClause = (from: number, to: number) => !/[，,；;。]/.test(before.slice(from, to));
+        const ownYear = sameClause(yearAt, before.length) || (lastAmountAt !== undefined && lastAmountAt > yearAt && sameClause(yearAt, lastAmountAt));
+        const self = !future && subject !== undefined && subject === compared && !twoMeasures && ownYear;
         if (!future && !self) continue;
         const quote = s.text.slice(Math.max(0, at - 24), at + 16);
         out.push({

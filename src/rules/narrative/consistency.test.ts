@@ -36,3 +36,16 @@ test('narrative.consistency: a stated unit count different from the listed units
   assert.equal(f.difference, '1');
   assert.equal(f.locations[0]!.line, line);
 });
+
+test('narrative.consistency: fleet sizes as of different years need not agree', () => {
+  // w151 p23: "（2020 年车辆保有量 10 辆）" against "截至 2019 年底…共有车辆25辆".
+  const line = lineOf('单位现有公务用车 625 辆');
+  const edits: [number, string, string][] = [
+    [line, '单位现有公务用车 625 辆', '2022 年单位公务用车保有量 626 辆'],
+    [lineOf('用于 625 辆公务用车'), '用于 625 辆公务用车', '用于公务用车'],
+  ];
+  assert.deepEqual(findingsOf(narrativeConsistency, seedWith(...edits)), []);
+  // Undated, the same count is compared with the one as of 2023.
+  edits[0]![2] = '单位现有公务用车 626 辆';
+  assert.equal(only(findingsOf(narrativeConsistency, seedWith(...edits))).severity, 'error');
+});

@@ -14,8 +14,12 @@ export const narrativeConsistency: Rule = {
     const out: Draft[] = [];
     const claims = doc.narrative.claims;
     const fleet = claims.filter((c) => c.kind === 'count' && c.unit === '辆' && FLEET.test(c.subject) && !/购置/.test(c.subject));
-    const values = [...new Set(fleet.map((c) => Number(c.value)))];
-    if (values.length > 1)
+    // Counts as of different years ("2020 年车辆保有量 10 辆" and "截至 2019 年底…共有车辆 25 辆") need not agree.
+    const dateOf = (c: (typeof fleet)[number]) => c.year ?? Number(/截至\s*(\d{4})\s*年/.exec(c.text)?.[1] ?? NaN);
+    const differ = fleet.some((x) =>
+      fleet.some((y) => Number(x.value) !== Number(y.value) && !(Number.isFinite(dateOf(x)) && Number.isFinite(dateOf(y)) && dateOf(x) !== dateOf(y))),
+    );
+    if (differ)
       out.push({
         message: `情况说明中车辆总数前后不一致：${fleet.map((c) => `第 ${c.source.line} 行“${c.subject} ${c.value} 辆”`).join('；')}`,
         expected: fleet[0]!.value,
