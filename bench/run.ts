@@ -1,6 +1,7 @@
 // Benchmarks: print numbers, never assert. `npm run bench`.
 //  - extract + check of the example in-process (warm: median of many runs after warm-up)
 //  - a cold CLI run (`node bin/yusuan.js check <example>`, a new process each time)
+//  - then render (render.ts), the portal (portal.ts) and the speed of PDFs and of import (speed.ts)
 
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -52,3 +53,5 @@ console.log(`内存：rss ${(mem.rss / 1048576).toFixed(0)} MB，heap ${(mem.hea
 await import('./render.js');
 // The portal: import throughput and API latency over synthetic disclosures (bench/portal.ts).
 await import('./portal.js');
+// One PDF stage by stage, against pdftotext, and `import --jobs 1|2` on ../shared/wild (bench/speed.ts).
+await import('./speed.js');

@@ -13,6 +13,7 @@ import type { Disclosure } from '../model/types.js';
 import type { Profile } from '../profiles/types.js';
 import type { RenderInputs } from '../render/inputs.js';
 import { InputError } from './errors.js';
+import { NATIVES_PREAMBLE } from './positioned/pdfjs-natives.js';
 import type { ReadResult } from './index.js';
 
 export interface SandboxLimits {
@@ -72,12 +73,14 @@ function childSource(preloadPdf: boolean): string {
   const ts = fileURLToPath(import.meta.url).endsWith('.ts');
   const entry = new URL(ts ? './sandbox-child.ts' : './sandbox-child.js', import.meta.url).href;
   const steps: string[] = [];
+  // pdf.js loaded before the natives are kept would keep its slow replacements (pdfjs-natives.ts).
+  const preamble = ts && preloadPdf ? NATIVES_PREAMBLE : '';
   if (ts && preloadPdf)
     for (const m of ['pdfjs-dist/legacy/build/pdf.mjs', 'pdfjs-dist/legacy/build/pdf.worker.mjs'])
       steps.push(`.then(() => import(${JSON.stringify(import.meta.resolve(m))}))`);
   if (ts) steps.push(`.then(() => import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})).then((m) => m.register())`);
   steps.push(`.then(() => import(${JSON.stringify(entry)}))`);
-  return `Promise.resolve()${steps.join('')};`;
+  return `${preamble}Promise.resolve()${steps.join('')};`;
 }
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10}`;

@@ -5,8 +5,15 @@
 
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+// First: keeps the natives that pdf.js's bundled core-js replaces (pdfjs-natives.ts).
+import { restoreNatives } from './pdfjs-natives.js';
 import { getDocument, OPS, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
+// Loaded here, not on the first getDocument (pdf.js's fake worker), so that its core-js too has run
+// before the natives are put back. It sets globalThis.pdfjsWorker, which pdf.js then uses.
+import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+
+restoreNatives();
 
 export interface RawItem {
   str: string;

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
 import { inSandbox } from '../isolation.js';
+import { NATIVES_PREAMBLE } from './pdfjs-natives.js';
 import type { ExtractFailure, RawFile, RawItem, RawPage } from './pdf-extract.js';
 import type { WorkerInput, WorkerOutput } from './pdf-worker.js';
 import { isNumberText, isSpace, isWide, normalizeText, splitTokens } from './tokens.js';
@@ -101,7 +102,7 @@ function workerSource(): string {
   );
   if (ts) steps.push(`.then(() => import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})).then((m) => m.register())`);
   steps.push(`.then(() => import(${JSON.stringify(entry)}))`);
-  return `Promise.resolve()${steps.join('')};`;
+  return `${NATIVES_PREAMBLE}Promise.resolve()${steps.join('')};`;
 }
 
 async function runWorker(input: WorkerInput, label: string, timeoutMs: number, maxMemoryMb: number): Promise<RawFile[]> {
