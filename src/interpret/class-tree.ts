@@ -11,7 +11,7 @@ import {
   compact,
   isTotalLabel,
   makeFact,
-  maxDecimals,
+  printedDecimals,
   newTable,
   provenance,
   readAmount,
@@ -50,7 +50,7 @@ export function interpretClassTree(raw: RawTable, spec: ProfileTable, unit: Amou
     spec,
     raw,
     unit,
-    maxDecimals(
+    printedDecimals(
       dataRows,
       measures.map((m) => m.column),
     ),
@@ -289,7 +289,7 @@ function interpretMeasureRows(raw: RawTable, spec: ProfileTable, unit: AmountUni
       lines.push({ r, measure, value: amounts[0]!.c, column: amounts[0]!.k });
   }
   if (lines.length < 3 || !lines.some((l) => l.measure === 'total')) return null;
-  const table = newTable(spec, raw, unit, maxDecimals(raw.rows, [...new Set(lines.map((l) => l.column))]));
+  const table = newTable(spec, raw, unit, printedDecimals(raw.rows, [...new Set(lines.map((l) => l.column))]));
   table.measures = lines.map((l) => l.measure);
   const first = lines[0]!.r;
   const row: TableRow = {

@@ -50,10 +50,20 @@ export function readAmount(cell: string | undefined): string | null | undefined 
   return normalizeDecimal(c);
 }
 
-export function maxDecimals(rows: RawRow[], columns: number[]): number {
-  let d = 0;
-  for (const r of rows) for (const c of columns) if (isAmountText(r.cells[c] ?? '')) d = Math.max(d, decimalsOf(r.cells[c]!));
-  return d;
+/**
+ * The decimals a table's amounts are printed with: the most any of them print, unless only a stray
+ * one or two in a long table do (a number glued to its neighbour's digits, 174,900.64101), which
+ * does not make every 0.01 of the table's 尾差 an error. A short table has too few amounts to tell.
+ */
+export function printedDecimals(rows: RawRow[], columns: number[]): number {
+  const ds: number[] = [];
+  for (const r of rows) for (const c of columns) if (isAmountText(r.cells[c] ?? '')) ds.push(decimalsOf(r.cells[c]!));
+  const max = Math.max(0, ...ds);
+  for (let d = max; d > 2; d--) {
+    const finer = ds.filter((x) => x >= d).length;
+    if (ds.length < 20 || (finer >= 2 && finer >= ds.length * 0.05)) return d;
+  }
+  return Math.min(max, 2);
 }
 
 export function makeFact(

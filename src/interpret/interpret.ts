@@ -1,7 +1,7 @@
 // RawDocument + profile → Disclosure. Pure: no I/O. Every reader feeds this one function.
 
 import { documentTitle } from './title.js';
-import { fenToDecimal, proseToFen, toFen, type AmountUnit } from '../money/amount.js';
+import { decimalsOf, fenToDecimal, isAmountText, proseToFen, toFen, type AmountUnit } from '../money/amount.js';
 import {
   SCHEMA_VERSION,
   type BudgetUnit,
@@ -111,9 +111,23 @@ export function interpretDocument(raw: RawDocument, profile: Profile): Disclosur
             message: `表${spec.id}“${f.label}”中的“${f.value}”超出${f.unit}的精度，不是金额，已忽略`,
             source: { line: f.source.line, ...(f.source.page ? { page: f.source.page } : {}) },
           });
-        return { ...read, facts: fine.length ? read.facts.filter((f) => !fine.includes(f)) : read.facts, notes };
+        // A number with more decimals than the rest of its table (174,900.64101 among x.xx) is two
+        // cells run together or a wrapped one: not to be trusted as printed, and not 0 either.
+        const finest = Math.max(read.table.decimals, 2);
+        const glued = read.facts.filter((f) => !fine.includes(f) && decimalsOf(f.value) > finest);
+        for (const f of glued)
+          notes.push({
+            message: `表${spec.id}“${f.label}”中的“${f.value}”比表中其他金额多出小数位（相邻单元格的数字粘连或折行），未能可靠读取，已忽略`,
+            source: { line: f.source.line, ...(f.source.page ? { page: f.source.page } : {}) },
+          });
+        const left = [...fine, ...glued];
+        return { ...read, facts: left.length ? read.facts.filter((f) => !left.includes(f)) : read.facts, notes };
       };
-      const variants = [{ why: '', rows: rt.rows }, ...(rt.candidates ?? [])].map((c) => ({ why: c.why, ...readOne(c.rows) }));
+      const defaults = [{ why: '', rows: rt.rows }, ...(rt.candidates ?? [])];
+      // The glued number's own digits as the table's precision allows, when the identities confirm it.
+      const cut = truncatedToPrecision(rt.rows);
+      if (cut) defaults.push({ why: '小数位多于表中其他金额的数字按表的精度截断', rows: cut });
+      const variants = defaults.map((c) => ({ why: c.why, ...readOne(c.rows) }));
       const { chosen, index, scores } = chooseReading(variants, profile);
       ctx.notes.push(...(chosen as (typeof variants)[number]).notes);
       if (index > 0)
@@ -305,4 +319,27 @@ function fitsUnit(value: string, unit: AmountUnit): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The rows with every amount that prints more decimals than most of the table's (in a table of
+ * x.xx, 174,900.64101) cut to that precision: the extra digits are the next cell's. Null when no
+ * amount does.
+ */
+export function truncatedToPrecision(rows: RawTable['rows']): RawTable['rows'] | null {
+  const ds = rows.flatMap((r) => r.cells.filter((c) => isAmountText(c) && c.includes('.')).map((c) => decimalsOf(c)));
+  const counts = new Map<number, number>();
+  for (const d of ds) counts.set(d, (counts.get(d) ?? 0) + 1);
+  const [precision, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+  if (precision < 2 || n < 10) return null;
+  let changed = false;
+  const out = rows.map((r) => ({
+    ...r,
+    cells: r.cells.map((c) => {
+      if (!isAmountText(c) || decimalsOf(c) <= precision) return c;
+      changed = true;
+      return c.trim().slice(0, c.trim().indexOf('.') + 1 + precision);
+    }),
+  }));
+  return changed ? out : null;
 }

@@ -8,7 +8,7 @@ import type { Fact, TableRow } from '../model/types.js';
 import type { ProfileTable, StatementItem } from '../profiles/types.js';
 import type { RawTable } from '../read/raw.js';
 import { catalogs } from '../reference/catalog.js';
-import { compact, makeFact, maxDecimals, newTable, provenance, readAmount, stripNumbering, type InterpretContext, type TableOutput } from './common.js';
+import { compact, makeFact, printedDecimals, newTable, provenance, readAmount, stripNumbering, type InterpretContext, type TableOutput } from './common.js';
 
 export function interpretStatement(raw: RawTable, spec: ProfileTable, unit: AmountUnit, ctx: InterpretContext): TableOutput {
   const sides = spec.sides ?? [];
@@ -18,7 +18,7 @@ export function interpretStatement(raw: RawTable, spec: ProfileTable, unit: Amou
     spec,
     raw,
     unit,
-    maxDecimals(
+    printedDecimals(
       raw.rows,
       sides.flatMap((s) => s.measures.map((m) => m.column)),
     ),

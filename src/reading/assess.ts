@@ -36,8 +36,9 @@ export interface TableEvidence {
   misnamed: number;
   /**
    * Distinct amounts by which a subtotal is over in one column and under in another (基本支出
-   * +95.82, 项目支出 −95.82). One such amount may be the publisher's (an item in the wrong column);
-   * several unrelated ones are amounts read into the neighbouring column.
+   * +95.82, 项目支出 −95.82). Several unrelated ones are amounts read into the neighbouring column:
+   * the table is unreliable. One alone leaves the rest of the table standing, but its own findings
+   * are warnings (未能可靠读取): every audited case was a misreading (see subtotal's markMoved).
    */
   moved?: number;
   /** Causes seen only where a statement total is printed blank: omissions on the page, no sign of a misreading. */
@@ -64,7 +65,7 @@ export function tableEvidence(
     const e = of(c.table);
     if (c.uninformative) continue;
     e.checked++;
-    if (c.draft && (c.draft.severity ?? 'error') === 'error') {
+    if (c.draft && ((c.draft.severity ?? 'error') === 'error' || c.moved)) {
       e.failed++;
       e.differences.add((c.draft.difference ?? '').replace(/^-/, ''));
       if (!c.blankTotal) e.read.add((c.draft.difference ?? '').replace(/^-/, ''));

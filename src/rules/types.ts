@@ -51,6 +51,12 @@ export interface IdentityCheck {
   uninformative?: boolean;
   /** The total is printed blank (a statement's 收入总计 line left empty): an omission the page shows, not a reading. */
   blankTotal?: boolean;
+  /**
+   * One column of the row is over by exactly what another is under: an amount read into the
+   * neighbouring column more likely than the publisher's. Its draft is a warning (未能可靠读取), and it
+   * still counts as a failure of the reading.
+   */
+  moved?: boolean;
   draft: Draft | null;
 }
 

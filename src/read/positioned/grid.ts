@@ -138,6 +138,81 @@ export function dropLineNumbers(header: PositionedLine[], data: PositionedLine[]
     .filter((l) => l.tokens.length > 0);
 }
 
+/** Decimals of a well-formed amount token ("1,234.56" → 2), or null. */
+const amountDecimals = (t: string): number | null => {
+  const m = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/.exec(t.replace(/\s+/g, ''));
+  return m ? (m[1]?.length ?? 0) : null;
+};
+
+/**
+ * The decimals most amounts of these lines print: the table's precision. A glued or wrapped number
+ * is rare, so it does not set it.
+ */
+export function dominantDecimals(lines: PositionedLine[]): number | null {
+  const counts = new Map<number, number>();
+  for (const l of lines)
+    for (const t of l.tokens) {
+      const d = amountDecimals(t.text);
+      if (d !== null && d > 0) counts.set(d, (counts.get(d) ?? 0) + 1);
+    }
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return best && best[1] >= 3 ? best[0] : null;
+}
+
+/**
+ * Amounts the text layer ran together. An amount wrapped in its cell (integer part on one line,
+ * decimals on the next) puts its decimals beside the next cell's integer part, and the line
+ * merge glues them: "174,900.64101,833.8441,534.73" is 174,900.64 | 101,833.84 | 41,534.73. With
+ * the table's precision known, such a run cuts one way only: each amount ends `decimals` digits
+ * after its point. Decimals printed apart from their integer part on the same line ("25180591"
+ * ".33 一、部门预算") rejoin it. A run that does not cut into well-formed amounts stays as it is.
+ */
+export function splitGluedAmounts(lines: PositionedLine[]): PositionedLine[] {
+  const decimals = dominantDecimals(lines);
+  if (decimals === null) return lines;
+  const one = new RegExp(`^-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)\\.\\d{${decimals}}`);
+  const cut = (text: string): string[] | null => {
+    const parts: string[] = [];
+    let rest = text;
+    while (rest) {
+      const m = one.exec(rest);
+      if (!m) return null;
+      parts.push(m[0]);
+      rest = rest.slice(m[0].length);
+    }
+    return parts;
+  };
+  return lines.map((l) => {
+    const tokens: Token[] = [];
+    for (const t of l.tokens) {
+      const text = t.text.trim();
+      const prev = tokens[tokens.length - 1];
+      const loose = /^(\.\d+)(?:\s+(.*))?$/.exec(text);
+      const charWidth = prev ? (prev.x1 - prev.x0) / Math.max(prev.text.trim().length, 1) : 0;
+      if (loose && prev && /^-?[\d,]*\d$/.test(prev.text.trim()) && loose[1]!.length - 1 === decimals && t.x0 - prev.x1 <= charWidth * 1.5) {
+        const w = ((t.x1 - t.x0) * loose[1]!.length) / text.length;
+        prev.text = prev.text.trim() + loose[1];
+        prev.x1 = t.x0 + w;
+        if (loose[2]) tokens.push({ text: loose[2], x0: t.x0 + w, x1: t.x1 });
+        continue;
+      }
+      const parts = (amountDecimals(text) ?? 0) > decimals || (text.match(/\./g)?.length ?? 0) > 1 ? cut(text.replace(/\s+/g, '')) : null;
+      if (!parts || parts.length < 2) {
+        tokens.push({ ...t });
+        continue;
+      }
+      const total = parts.reduce((n, p) => n + p.length, 0);
+      let x = t.x0;
+      for (const p of parts) {
+        const w = ((t.x1 - t.x0) * p.length) / total;
+        tokens.push({ text: p, x0: x, x1: x + w });
+        x += w;
+      }
+    }
+    return { ...l, tokens };
+  });
+}
+
 /** Merge numbers the PDF split over two lines ("14,770" then ".62" below it). */
 export function joinSplitNumbers(lines: PositionedLine[]): PositionedLine[] {
   const out = lines.map((l) => ({ ...l, tokens: [...l.tokens] }));
@@ -147,7 +222,8 @@ export function joinSplitNumbers(lines: PositionedLine[]): PositionedLine[] {
     for (const t of cur.tokens) {
       if (/^\.\d+$/.test(t.text.trim())) {
         const prev = out[i - 1]!;
-        const host = prev.tokens.find((p) => /\d$/.test(p.text) && p.x1 >= t.x0 - 2 && p.x0 <= t.x1 + 2);
+        // The integer part above: a token that already has its decimals (".33" over ".33") is none.
+        const host = prev.tokens.find((p) => /\d$/.test(p.text) && !p.text.includes('.') && p.x1 >= t.x0 - 2 && p.x0 <= t.x1 + 2);
         if (host) {
           host.text = host.text + t.text.trim();
           host.x1 = Math.max(host.x1, t.x1);
@@ -170,6 +246,18 @@ export function joinSplitNumbers(lines: PositionedLine[]): PositionedLine[] {
     row.tokens.sort((a, b) => a.x0 - b.x0);
     head.tokens = [];
     tail.tokens = tail.tokens.filter((t) => !pairs.includes(t));
+  }
+  // …whose head was already taken into the row as an amount printed a little high ("116,780.6" in
+  // the row, "2" on a line of its own below): the digits that complete it to the table's decimals.
+  const decimals = dominantDecimals(out);
+  for (let i = 1; decimals !== null && i < out.length; i++) {
+    const [row, tail] = [out[i - 1]!, out[i]!];
+    if (tail.tokens.length === 0 || !tail.tokens.every((t) => /^\d{1,2}$/.test(t.text.trim()))) continue;
+    const short = (t: Token) => /^-?[\d,]*\d\.\d?$/.test(t.text.trim()) && t.text.trim().split('.')[1]!.length < decimals;
+    const pairs = tail.tokens.map((t) => row.tokens.find((h) => short(h) && Math.abs(t.x1 - h.x1) <= 3));
+    if (pairs.some((h, k) => !h || h.text.trim().split('.')[1]!.length + tail.tokens[k]!.text.trim().length !== decimals)) continue;
+    pairs.forEach((h, k) => (h!.text = h!.text.trim() + tail.tokens[k]!.text.trim()));
+    tail.tokens = [];
   }
   return out.filter((l) => l.tokens.length > 0);
 }
@@ -779,7 +867,7 @@ const unclosed = (s: string) => (s.match(/[（(]/g)?.length ?? 0) > (s.match(/[�
 
 /** A table's lines repaired (split numbers, glued amounts) and cut into header and data, 行次 dropped. */
 function tableParts(lines: PositionedLine[]) {
-  const joined = joinWrappedCells(splitGlued(joinSplitNumbers(joinRaisedAmounts(joinYearWords(lines)))));
+  const joined = joinWrappedCells(splitGlued(splitGluedAmounts(joinSplitNumbers(joinRaisedAmounts(joinYearWords(lines))))));
   const start = firstDataLine(joined);
   if (start < 0) return null;
   const header = joinSpacedHeader(joined.slice(0, start).filter((l) => !isColumnNumbers(l)));

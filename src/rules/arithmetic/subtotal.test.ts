@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertPointsAt, only } from '../../../test/support/findings.js';
 import { FIX_PROJECT_ROUNDING } from '../../../test/support/fixes.js';
-import { findingsOf, lineOf, SEED_TEXT, seedWith } from '../../../test/support/seed.js';
-import { subtotal } from './subtotal.js';
+import { findingsOf, lineOf, readText, SEED_TEXT, seedWith } from '../../../test/support/seed.js';
+import { DisclosureIndex } from '../../model/query.js';
+import type { Disclosure, Fact, TableInstance } from '../../model/types.js';
+import { subtotal, subtotalChecks } from './subtotal.js';
 
 // 表3-2, 205303 一般行政管理事务: the group says 26,371.20, its 16 projects add up to 26,371.19.
 const DAILY = lineOf('205303\t日常运转经费\t3,677.55');
@@ -70,4 +72,85 @@ test('subtotal: one cent over six rows is a rounding warning, not an error', () 
     assert.equal(f.difference, '-0.01');
     assertPointsAt(f, line);
   }
+});
+
+// 一般公共预算基本支出情况表 (烟台, 单位：万元): 合计 2,772.24 | 人员 2,536.91 | 公用 235.33, the class
+// rows as read, with 303 对个人和家庭补助 214.73 (printed under 人员支出) read into 公用.
+function basicTable(rows: [string, string, string | null, string | null, string | null][]) {
+  const { disclosure, profile } = readText(SEED_TEXT);
+  const measures = ['total', 'personnel', 'publicUse'];
+  const table = {
+    ...disclosure.tables[0]!,
+    id: 'T6',
+    title: '一般公共预算基本支出情况表',
+    measures,
+    rows: rows.map(([code, label], index) => ({
+      index,
+      kind: index ? 'detail' : 'total',
+      label,
+      code,
+      unitCode: null,
+      project: null,
+      item: null,
+      side: null,
+      parent: index ? 0 : null,
+      source: { line: index + 2 },
+    })),
+  } as TableInstance;
+  const facts = rows.flatMap((r, row) =>
+    r
+      .slice(2)
+      .flatMap((v, k) =>
+        v === null
+          ? []
+          : [
+              {
+                table: 'T6',
+                row,
+                measure: measures[k]!,
+                value: v.replace(/,/g, ''),
+                unit: '万元',
+                rowKind: row ? 'detail' : 'total',
+                label: r[1],
+                dims: {},
+                source: { line: row + 2 },
+              },
+            ],
+      ),
+  ) as Fact[];
+  const doc = { ...disclosure, tables: [table], facts } as Disclosure;
+  return subtotalChecks({ doc, profile, index: new DisclosureIndex(doc) }).filter((c) => c.draft);
+}
+
+test('subtotal: one column over by what its neighbour is under is an amount read into the wrong column: a warning, counted as a failed reading', () => {
+  const found = basicTable([
+    ['', '合计', '2,772.24', '2,536.91', '235.33'],
+    ['301', '工资福利支出', '1,812.81', '1,812.81', null],
+    ['301', '工资福利支出', '509.37', '509.37', null],
+    ['302', '商品和服务支出', '205.72', null, '205.72'],
+    ['302', '商品和服务支出', '29.61', null, '29.61'],
+    ['303', '对个人和家庭补助', '214.73', null, '214.73'],
+  ]);
+  assert.equal(found.length, 2);
+  for (const c of found) {
+    assert.equal(c.moved, true);
+    assert.equal(c.draft!.severity, 'warning');
+    assert.match(c.draft!.message, /读进了相邻的列，未能可靠读取/);
+  }
+});
+
+test('subtotal: two columns off by unrelated amounts stay errors', () => {
+  const found = basicTable([
+    ['', '合计', '2,772.24', '2,536.91', '235.33'],
+    ['301', '工资福利支出', '2,322.18', '2,322.18', null],
+    ['302', '商品和服务支出', '235.33', null, '200.00'],
+    ['303', '对个人和家庭补助', '214.73', '200.00', null],
+  ]);
+  assert.deepEqual(
+    found.map((c) => [c.draft!.severity, c.moved ?? false]),
+    [
+      ['error', false],
+      ['error', false],
+    ],
+  );
 });
