@@ -100,19 +100,17 @@ function expenditureTable(rows: string[][]) {
     })),
   } as unknown as TableInstance;
   const facts = rows.flatMap((r, row) =>
-    r
-      .slice(2)
-      .map((v, k) => ({
-        table: spec.id,
-        row,
-        measure: measures[k]!,
-        value: v.replace(/,/g, ''),
-        unit: '万元',
-        rowKind: 'detail',
-        label: r[1]!,
-        dims: {},
-        source: { line: row + 2 },
-      })),
+    r.slice(2).map((v, k) => ({
+      table: spec.id,
+      row,
+      measure: measures[k]!,
+      value: v.replace(/,/g, ''),
+      unit: '万元',
+      rowKind: 'detail',
+      label: r[1]!,
+      dims: {},
+      source: { line: row + 2 },
+    })),
   ) as Fact[];
   const doc = { tables: [table], facts } as unknown as Disclosure;
   return rowSumChecks({ doc, profile, index: new DisclosureIndex(doc) }).filter((c) => c.draft?.severity === 'error');

@@ -98,25 +98,23 @@ function basicTable(rows: [string, string, string | null, string | null, string 
     })),
   } as TableInstance;
   const facts = rows.flatMap((r, row) =>
-    r
-      .slice(2)
-      .flatMap((v, k) =>
-        v === null
-          ? []
-          : [
-              {
-                table: 'T6',
-                row,
-                measure: measures[k]!,
-                value: v.replace(/,/g, ''),
-                unit: '万元',
-                rowKind: row ? 'detail' : 'total',
-                label: r[1],
-                dims: {},
-                source: { line: row + 2 },
-              },
-            ],
-      ),
+    r.slice(2).flatMap((v, k) =>
+      v === null
+        ? []
+        : [
+            {
+              table: 'T6',
+              row,
+              measure: measures[k]!,
+              value: v.replace(/,/g, ''),
+              unit: '万元',
+              rowKind: row ? 'detail' : 'total',
+              label: r[1],
+              dims: {},
+              source: { line: row + 2 },
+            },
+          ],
+    ),
   ) as Fact[];
   const doc = { ...disclosure, tables: [table], facts } as Disclosure;
   return subtotalChecks({ doc, profile, index: new DisclosureIndex(doc) }).filter((c) => c.draft);
