@@ -1,10 +1,6 @@
 import { measureName } from '../../glossary.js';
 import type { IdentityCheck, Rule, RuleContext } from '../types.js';
 import { sumCheck, cellLoc, rowLabel, tableLabel } from '../support.js';
-import type { TableInstance, TableRow } from '../../model/types.js';
-
-/** Rows a column must fill before its being left out of every total is the document's convention. */
-const MIN_CONVENTION_ROWS = 2;
 
 /** Every row identity of every table, passing or not: the rule reports the failures, the reading assessment counts both. */
 export function rowSumChecks({ doc, profile, index }: RuleContext): IdentityCheck[] {
@@ -26,63 +22,24 @@ export function rowSumChecks({ doc, profile, index }: RuleContext): IdentityChec
         (o) => o !== ident && o.total === ident.total && o.parts.some((m) => ident.parts.includes(m)) && printedParts(o.parts) > printedParts(ident.parts),
       );
       if (rival) continue;
-      const check = (row: TableRow, partsOf: string[]) => {
+      for (const row of t.rows) {
         const total = index.cell(t.id, row.index, ident.total);
-        const parts = partsOf.map((m) => index.cell(t.id, row.index, m)).filter((v) => v !== null);
-        if (!total && parts.length === 0) return null;
+        const parts = ident.parts.map((m) => index.cell(t.id, row.index, m)).filter((v) => v !== null);
+        if (!total && parts.length === 0) continue;
         const draft = sumCheck(
           index,
           t,
           total,
           parts,
           `${tableLabel(t)}${rowLabel(t, row)}的${measureName(ident.total)}`,
-          partsOf.map(measureName).join(' + '),
-          [ident.total, ...partsOf].map((m) => cellLoc(index, t, row, m)).filter((l) => l.value !== '' || l.measure === measureName(ident.total)),
+          ident.parts.map(measureName).join(' + '),
+          [ident.total, ...ident.parts].map((m) => cellLoc(index, t, row, m)).filter((l) => l.value !== '' || l.measure === measureName(ident.total)),
         );
-        return { table: t.id, row: row.index, draft, uninformative: !draft && parts.length === 1 };
-      };
-      const parts =
-        documentsParts(
-          index,
-          t,
-          ident.parts.filter((m) => present.has(m)),
-          check,
-        ) ?? ident.parts;
-      for (const row of t.rows) {
-        const c = check(row, parts);
-        if (c) out.push(c);
+        out.push({ table: t.id, row: row.index, draft, uninformative: !draft && parts.length === 1 });
       }
     }
   }
   return out;
-}
-
-/** Rows where a part column is filled with an amount other than 0. */
-const filled = (index: RuleContext['index'], t: TableInstance, m: string) => t.rows.filter((r) => (index.cell(t.id, r.index, m)?.fen ?? 0) !== 0);
-
-/**
- * The parts the document's own totals add: a column printed beside the split but not part of it
- * (事业单位经营支出 beside 基本 + 项目, already inside them) fails the identity on most rows it fills,
- * and leaving it out makes nearly all of them hold (a real slip among them fails either way). A slip
- * in one row is no such pattern: its parents, added right, hold with the column in and fail without it.
- */
-function documentsParts(
-  index: RuleContext['index'],
-  t: TableInstance,
-  parts: string[],
-  check: (row: TableRow, parts: string[]) => IdentityCheck | null,
-): string[] | null {
-  if (parts.length < 3) return null;
-  const fails = (c: IdentityCheck | null) => (c?.draft?.severity ?? 'warning') === 'error';
-  for (const m of parts) {
-    const rows = filled(index, t, m);
-    if (rows.length < MIN_CONVENTION_ROWS) continue;
-    const without = parts.filter((p) => p !== m);
-    const withIt = rows.filter((r) => fails(check(r, parts)));
-    const withoutIt = rows.filter((r) => fails(check(r, without)));
-    if (withIt.length > rows.length / 2 && withoutIt.length * 3 < withIt.length && withoutIt.every((r) => withIt.includes(r))) return without;
-  }
-  return null;
 }
 
 /** Within each row, the total column equals the sum of its component columns (合计 = 基本 + 项目 …). */
