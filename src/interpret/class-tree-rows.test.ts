@@ -48,6 +48,29 @@ test('a 款 printed again as its own item (same code, same amounts) is its child
   assert.equal(parentOf(7), parentOf(6));
 });
 
+test('a flat list of function × economic rows: equal amounts under one function code are siblings, not an item and its repeat (w060 p15)', () => {
+  const { table } = interpretClassTree(
+    raw([
+      ['2130311', '水资源节约管理与保护50502-商品和服务支出30214-租赁费', '1.680000'],
+      ['2130311', '水资源节约管理与保护50502-商品和服务支出3021503-三类会议费', '0.500000'],
+      ['2130311', '水资源节约管理与保护50502-商品和服务支出30217-公务接待费', '0.500000'],
+      ['2130311', '水资源节约管理与保护50502-商品和服务支出30226-劳务费', '10.900000'],
+    ]),
+    spec,
+    '万元',
+    { department: '', kind: 'budget', fiscalYear: 2026, unitNames: [], notes: [] },
+  );
+  assert.deepEqual(
+    table.rows.map((r) => [r.kind, r.parent]),
+    [
+      ['detail', null],
+      ['detail', null],
+      ['detail', null],
+      ['detail', null],
+    ],
+  );
+});
+
 test('a name line whose projects carry another unit code is the next unit, even when no unit list names it', () => {
   const projects = {
     ...spec,

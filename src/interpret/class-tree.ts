@@ -36,7 +36,31 @@ function rowCode(cells: string[], spec: ProfileTable): string | null {
 const isEconomicCode = (c: string) => /^[35]\d{2}(\d{2}(\d{2})?)?$/.test(c);
 const isFunctionCode = (c: string) => /^2\d{2}(\d{2}(\d{2})?)?$/.test(c);
 
-export function interpretClassTree(raw: RawTable, spec: ProfileTable, unit: AmountUnit, ctx: InterpretContext): TableOutput {
+export interface TreeOptions {
+  /** Nest rows by the indent of their labels, not by catalog codes (see interpretClassTreeByIndent). */
+  byIndent?: boolean;
+}
+
+/**
+ * Whether a names-only table (Hangzhou prints 类, 款 and 项 by name, each level indented further)
+ * has a candidate reading that nests rows by their labels' indent (TreeOptions.byIndent): a name
+ * the catalog lacks (超长期特别国债安排的支出, a 款 newer than the catalog) still has its children
+ * under it, and a 类 after them goes back to the top. Not when the table prints codes or its rows
+ * carry no positions.
+ */
+export function nestsByIndent(raw: RawTable, spec: ProfileTable): boolean {
+  if (!spec.classification || spec.classification === 'none' || raw.rows.some((r) => rowCode(r.cells, spec))) return false;
+  const lc = spec.labelColumn ?? 0;
+  const xs = raw.rows.filter((r) => r.cells[lc]?.trim() && !isTotalLabel(r.cells[lc]!.trim())).map((r) => r.boxes?.[lc]?.[0]);
+  if (xs.length === 0 || xs.some((x) => x === undefined)) return false;
+  const min = Math.min(...(xs as number[]));
+  return xs.some((x) => x! > min + INDENT);
+}
+
+/** Label starts further right than this (PDF points) are a deeper level. */
+const INDENT = 2;
+
+export function interpretClassTree(raw: RawTable, spec: ProfileTable, unit: AmountUnit, ctx: InterpretContext, options: TreeOptions = {}): TableOutput {
   const measures = spec.measures ?? [];
   if (spec.role === 'gpbThreePublic') {
     const byRows = interpretMeasureRows(raw, spec, unit);
@@ -62,6 +86,8 @@ export function interpretClassTree(raw: RawTable, spec: ProfileTable, unit: Amou
   let currentGroup: TableRow | null = null;
   let codeStack: TableRow[] = [];
   let lastCells: string[] | null = null;
+  // Rows by indent, outermost first (byIndent only).
+  let indentStack: { row: TableRow; x: number }[] = [];
 
   const push = (r: RawRow, kind: RowKind, label: string, code: string | null, unitCode: string | null, parent: TableRow | null) => {
     const row: TableRow = {
@@ -116,6 +142,12 @@ export function interpretClassTree(raw: RawTable, spec: ProfileTable, unit: Amou
   for (const [at, r] of dataRows.entries()) {
     const cells = r.cells;
     const label = (cells[labelCol] ?? '').trim();
+    const x = r.boxes?.[labelCol]?.[0];
+    if (options.byIndent && namesOnly && x !== undefined) {
+      // The rows this one is indented under are its ancestors; the catalog looks its name up under theirs.
+      while (indentStack.length && indentStack[indentStack.length - 1]!.x >= x - INDENT) indentStack.pop();
+      codeStack = indentStack.map((e) => e.row).filter((e) => e.code);
+    }
     let code = rowCode(cells, spec) ?? (namesOnly && !isUnitLabel(label, ctx) ? codeByName(label) : null);
     let unitCode = spec.unitCodeColumn !== undefined && digits(cells[spec.unitCodeColumn]) ? cells[spec.unitCodeColumn]!.trim() : null;
     const hasValues = measures.some((m) => readAmount(cells[m.column]) !== null);
@@ -126,11 +158,13 @@ export function interpretClassTree(raw: RawTable, spec: ProfileTable, unit: Amou
     if (code && spec.classification === 'function' && !isFunctionCode(code)) code = null;
 
     let row: TableRow;
+    const indented = options.byIndent && namesOnly && x !== undefined && label !== '' && !unitCode && !isUnitLabel(label, ctx) && !isTotalLabel(label);
     if (!code && isTotalLabel(label)) {
       row = push(r, 'total', '合计', null, null, null);
       total = row;
       department = currentUnit = currentGroup = null;
       codeStack = [];
+      indentStack = [];
     } else if (!code && !unitCode && label && !department && !currentUnit && total && compact(label) === compact(ownName(ctx.department)) && sameAsTotal(r)) {
       // The department's own line under 合计, before its units (杭州市公安局 then its 支队), carrying
       // the whole total; with less than the total it is the department's 本级 unit beside the others.
@@ -139,6 +173,12 @@ export function interpretClassTree(raw: RawTable, spec: ProfileTable, unit: Amou
       department = row;
       currentGroup = null;
       codeStack = [];
+      indentStack = [];
+    } else if (indented) {
+      const parent = indentStack[indentStack.length - 1]?.row ?? currentGroup ?? currentUnit ?? department ?? total;
+      row = push(r, 'detail', label, code, currentUnit?.unitCode ?? null, parent);
+      if (spec.hasProjects && code) row.project = label;
+      indentStack.push({ row, x: x! });
     } else if (!code && !label && !unitCode) {
       if (!hasValues) continue;
       // The department row, whose name cell the extraction lost.
@@ -146,6 +186,7 @@ export function interpretClassTree(raw: RawTable, spec: ProfileTable, unit: Amou
       department = row;
       currentUnit = currentGroup = null;
       codeStack = [];
+      indentStack = [];
     } else if (
       !code &&
       (unitCode ||
@@ -159,19 +200,23 @@ export function interpretClassTree(raw: RawTable, spec: ProfileTable, unit: Amou
       currentUnit = row;
       currentGroup = null;
       codeStack = [];
+      indentStack = [];
     } else if (!code) {
       row = push(r, 'group', label, null, currentUnit?.unitCode ?? null, currentUnit ?? department ?? total);
       currentGroup = row;
       codeStack = [];
+      indentStack = [];
     } else {
       const top = () => codeStack[codeStack.length - 1]!.code!;
       // A 款 without 项 printed again as its own item (21999 其他支出 twice, same amounts): the
-      // repeat is the item under it, not a sibling counted twice.
+      // repeat is the item under it, not a sibling counted twice. Rows of a flat list that name
+      // another economic item beside the same function code ("2130311 … 30217-公务接待费") are siblings.
       const last = codeStack[codeStack.length - 1];
       const repeat =
         last !== undefined &&
         last === table.rows.at(-1) &&
         last.code === code &&
+        compact(last.label) === compact(label) &&
         lastCells !== null &&
         measures.every((m) => (cells[m.column] ?? '') === (lastCells![m.column] ?? ''));
       if (!repeat) while (codeStack.length && !(code.startsWith(top()) && code.length > top().length)) codeStack.pop();

@@ -18,7 +18,7 @@ import { readNarrative } from '../narrative/claims.js';
 import { printedTableNumber } from '../profiles/titles.js';
 import type { Profile } from '../profiles/types.js';
 import type { RawDocument } from '../read/raw.js';
-import { interpretClassTree } from './class-tree.js';
+import { interpretClassTree, nestsByIndent } from './class-tree.js';
 import { compact, newTable, normName, unitNameMatches, type InterpretContext } from './common.js';
 import { interpretDepartmentPerformance, interpretProjectPerformance } from './performance.js';
 import { matchProjectName } from './project-names.js';
@@ -98,11 +98,11 @@ export function interpretDocument(raw: RawDocument, profile: Profile): Disclosur
       performance.department = interpretDepartmentPerformance(rt, unit);
       tables.push({ ...newTable(spec, rt, unit, 2), empty: performance.department.indicators.length === 0 });
     } else {
-      const readOne = (rows: RawTable['rows']) => {
+      const readOne = (rows: RawTable['rows'], byIndent = false) => {
         const notes: InterpretContext['notes'] = [];
         const local = { ...ctx, notes };
         const v = { ...rt, rows };
-        const read = spec.layout === 'statement' ? interpretStatement(v, spec, unit, local) : interpretClassTree(v, spec, unit, local);
+        const read = spec.layout === 'statement' ? interpretStatement(v, spec, unit, local) : interpretClassTree(v, spec, unit, local, { byIndent });
         // A number finer than the table's unit allows (2021.032022 in a 元 table: a date run into a
         // year) is no amount of that table: left out, and said so.
         const fine = read.facts.filter((f) => !fitsUnit(f.value, f.unit));
@@ -128,6 +128,8 @@ export function interpretDocument(raw: RawDocument, profile: Profile): Disclosur
       const cut = truncatedToPrecision(rt.rows);
       if (cut) defaults.push({ why: '小数位多于表中其他金额的数字按表的精度截断', rows: cut });
       const variants = defaults.map((c) => ({ why: c.why, ...readOne(c.rows) }));
+      // How rows nest, where a names-only table also shows it by indent.
+      if (spec.layout !== 'statement' && nestsByIndent(rt, spec)) variants.push({ why: '按科目名称的缩进确定层级', ...readOne(rt.rows, true) });
       const { chosen, index, scores } = chooseReading(variants, profile);
       ctx.notes.push(...(chosen as (typeof variants)[number]).notes);
       if (index > 0)

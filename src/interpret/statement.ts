@@ -26,6 +26,7 @@ export function interpretStatement(raw: RawTable, spec: ProfileTable, unit: Amou
   const facts: Fact[] = [];
   const heading = new Map<string, string | null>();
   const seen = new Set<string>();
+  const subtotals = subtotalLines(raw, spec);
 
   for (const r of raw.rows) {
     for (const side of sides) {
@@ -45,7 +46,10 @@ export function interpretStatement(raw: RawTable, spec: ProfileTable, unit: Amou
         if (values.some((x) => x.v)) ctx.notes.push({ message: `表${spec.id}第${r.line}行项目“${printed}”未识别`, source: provenance(raw, r, -1) });
         continue;
       }
-      if (seen.has(key) && !item?.under) {
+      if (subtotals.has(`${side.side}:${r.line}`)) {
+        // The heading of its own numbered items: their subtotal, not one more part of the year's income.
+        key = `${key}#${r.line}`;
+      } else if (seen.has(key) && !item?.under) {
         // Same label twice on one side (e.g. sub-lines under two headings without a profile rule).
         key = `${key}#${r.line}`;
       }
@@ -126,6 +130,31 @@ function withoutSubLinesTakenForClasses(out: TableOutput, unit: AmountUnit, ctx:
     source: total.source,
   });
   return { table, facts: keptFacts };
+}
+
+/**
+ * Headings (三、单位资金) over numbered items (1.事业收入 … 5.其他收入) that name the heading's own
+ * item again: the heading is their subtotal, and the item is the numbered line that names it. As
+ * side:line keys.
+ */
+function subtotalLines(raw: RawTable, spec: ProfileTable): Set<string> {
+  const out = new Set<string>();
+  const items = spec.items ?? [];
+  for (const side of spec.sides ?? []) {
+    const lines = raw.rows
+      .map((r) => ({ r, printed: compact(r.cells[side.labelColumn] ?? '') }))
+      .filter((x) => x.printed && !/^(项目|收入|支出)$/.test(x.printed));
+    lines.forEach(({ r, printed }, k) => {
+      if (!/^[一二三四五六七八九十]+、/.test(printed)) return;
+      const own = matchItem(items, side.side, stripNumbering(printed), null)?.key;
+      if (!own) return;
+      for (const next of lines.slice(k + 1)) {
+        if (!/^\d+[.、．]/.test(next.printed)) break;
+        if (matchItem(items, side.side, stripNumbering(next.printed), null)?.key === own) out.add(`${side.side}:${r.line}`);
+      }
+    });
+  }
+  return out;
 }
 
 function matchItem(items: StatementItem[], side: string, label: string, heading: string | null): StatementItem | undefined {

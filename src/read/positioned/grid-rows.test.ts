@@ -170,3 +170,82 @@ test('a wrapped unit name between two rows: lines continue the row above until i
     ['合计', '广州市政府政务信息系统管理中心', '对个人和家庭的补助', '广州地区公文交换站（广州市人民政府公报编辑部）', '工资福利支出'],
   );
 });
+
+test('text above a cell that opens with its code ends the cell above, though printed nearer the row below (w060 p9)', () => {
+  const l = (y: number, h: number, ...tokens: Token[]): PositionedLine => ({ page: 9, y, height: h, tokens, line: Math.round(y), box: [0, 0, 0, 0] });
+  const out = joinWrappedCells([
+    l(
+      157.7,
+      9,
+      tok('2130301-行政运行', 75.7, 148.2),
+      tok('50901-社会福利和救助', 188.5, 278.9),
+      tok('30309-奖励金', 309.9, 364.2),
+      tok('0.228000', 466.1, 502.4),
+    ),
+    l(
+      171.0,
+      11.2,
+      tok('2130301-行政运行', 75.7, 148.2),
+      tok('50999-其他对个人和家庭的补 30399-其他对个人和家庭的补', 188.5, 427.2),
+      tok('3,271.805946', 447.8, 502.4),
+    ),
+    l(182.3, 9, tok('助', 188.5, 197.5), tok('助', 309.9, 318.9)),
+    l(188.5, 9, tok('2130304-水利行业业务管理 50101-工资奖金津补贴', 75.7, 278.9), tok('30102-津贴补贴', 309.9, 373.2), tok('13.638000', 461.5, 502.4)),
+    l(204.1, 9, tok('2130304-水利行业业务管理 50102-社会保障缴费', 75.7, 269.9), tok('30112-其他社会保障缴费', 309.9, 409.2), tok('4.604136', 466.1, 502.4)),
+  ]);
+  // The code-led row keeps its code at the front; the fragments stay a line of their own for the row above.
+  assert.deepEqual(
+    out.map((x) => x.tokens[0]!.text),
+    ['2130301-行政运行', '2130301-行政运行', '助', '2130304-水利行业业务管理 50101-工资奖金津补贴', '2130304-水利行业业务管理 50102-社会保障缴费'],
+  );
+  const flat = { ...spec, classification: 'function' } as unknown as ProfileTable;
+  const { rows } = treeGrid([pdfLine(140, tok('功能分类科目', 75.7, 140), tok('合计', 470, 490)), ...out], flat);
+  assert.deepEqual(
+    rows.map((r) => r.cells[0]),
+    ['2130301', '2130301', '2130304', '2130304'],
+  );
+});
+
+test('an amount wrapped in its narrow cell whose head sits on the row line: the lone digits below complete it (w115 p27)', () => {
+  const l = (y: number, h: number, ...tokens: Token[]): PositionedLine => ({ page: 27, y, height: h, tokens, line: Math.round(y), box: [0, 0, 0, 0] });
+  const projects = {
+    ...spec,
+    labelColumn: 0,
+    codeColumns: [],
+    measures: [
+      { measure: 'total', column: 1 },
+      { measure: 'personnel', column: 2 },
+      { measure: 'publicUse', column: 3 },
+      { measure: 'project', column: 4 },
+    ],
+  } as unknown as ProfileTable;
+  const { rows } = treeGrid(
+    [
+      l(12, 10, tok('功能分类科目名称', 44, 140), tok('合计', 420, 446), tok('人员经费', 470, 513), tok('公用经费', 536, 579), tok('项目支出', 590, 632)),
+      l(247.1, 9.9, tok('226,000.0', 588.2, 632.6)),
+      l(254.8, 10.1, tok('其他城乡社区支出', 63.8, 143.4), tok('226,000.00', 402.7, 452.0)),
+      l(262.9, 9.9, tok('0', 628.6, 633.5)),
+      l(279.9, 9.9, tok('116,780.6', 588.5, 632.5)),
+      l(285.4, 11.1, tok('交通运输支出', 44.2, 103.3), tok('174,982.14', 401.8, 451.7), tok('47,044.17', 468.7, 513.0), tok('11157.35', 535.7, 579.7)),
+      l(293.7, 9.9, tok('2', 628.2, 633.2)),
+      l(
+        309.3,
+        11.3,
+        tok('公路水路运输', 53.8, 113.5),
+        tok('106,604.22', 401.8, 451.7),
+        tok('47,044.17', 468.7, 513.0),
+        tok('11157.35', 535.7, 579.7),
+        tok('48,402.71', 588.2, 632.6),
+      ),
+    ],
+    projects,
+  );
+  assert.deepEqual(
+    rows.map((r) => r.cells.slice(0, 5)),
+    [
+      ['其他城乡社区支出', '226,000.00', '', '', '226,000.00'],
+      ['交通运输支出', '174,982.14', '47,044.17', '11157.35', '116,780.62'],
+      ['公路水路运输', '106,604.22', '47,044.17', '11157.35', '48,402.71'],
+    ],
+  );
+});

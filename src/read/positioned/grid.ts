@@ -828,6 +828,9 @@ function mergeRun(run: PositionedLine[], hasAmounts: (l: PositionedLine) => bool
   for (const l of fragments)
     for (const t of l.tokens) {
       const near = groups.filter((g) => gap(g, t) <= 0.5 * emOf(t)).sort((a, b) => gap(a, t) - gap(b, t))[0];
+      // A cell that opens with its classification code ("2130304-水利行业业务管理") begins on its row's
+      // line: text above it is the end of the cell above ("…的补" / "助"), printed nearer this row.
+      if (near && l.y < anchor.y && near.parts[0]!.y === anchor.y && CODE_LABEL.test(near.parts[0]!.text)) return null;
       const part = { x0: t.x0, x1: t.x1, parts: [{ y: l.y, text: t.text.trim() }] };
       if (near) absorb(near, part);
       else groups.push({ ...part, em: emOf(t) });
@@ -949,6 +952,7 @@ function treePageGrid(lines: PositionedLine[], spec: ProfileTable, options: Grid
     let code = '';
     let unitCode = '';
     const label: string[] = [];
+    let labelToken: Token | undefined;
     for (const t of key) {
       const text = t.text.trim();
       const m = CODE_LABEL.exec(text);
@@ -967,7 +971,10 @@ function treePageGrid(lines: PositionedLine[], spec: ProfileTable, options: Grid
       )
         // A department-level unit code may have 3 digits ("205"), printed after a full 项 code.
         unitCode = squash(text);
-      else label.push(text);
+      else {
+        labelToken ??= t;
+        label.push(text);
+      }
     }
     if (values.length === 0 && !code && !unitCode && label.length > 0 && !TOTAL.test(squash(label.join('')))) {
       // A wrapped label on a line of its own: it belongs to the next row without a label, or continues the last.
@@ -1000,6 +1007,8 @@ function treePageGrid(lines: PositionedLine[], spec: ProfileTable, options: Grid
     const onlyRow = !text && !code && !unitCode && rows.length === 0 && data.filter((d) => d.tokens.some((t) => isAmountToken(t.text))).length === 1;
     cells[spec.labelColumn ?? 0] = TOTAL.test(squash(text)) || onlyRow ? '合计' : text;
     const boxes: ([number, number, number, number] | undefined)[] = new Array(width).fill(undefined);
+    // Where the label starts: templates without codes show a row's level by its indent.
+    if (labelToken && label.length) boxes[spec.labelColumn ?? 0] = boxOf(l, labelToken);
     assignRow(cols, values).forEach((c, i) => {
       if (!c?.measure) return;
       cells[wanted.get(c.measure)!] = values[i]!.text.replace(/\s+/g, '');

@@ -20,11 +20,16 @@ export function itemValue(index: DisclosureIndex, t: TableInstance | undefined, 
 }
 
 /** Sum a measure over the detail (leaf) rows of a tree table, grouped by a key. */
-export function groupLeaves(index: DisclosureIndex, t: TableInstance, measure: string, key: (r: TableRow) => string | null): Map<string, Sum> {
+export function groupLeaves(
+  index: DisclosureIndex,
+  t: TableInstance,
+  measure: string,
+  key: (r: TableRow, t: TableInstance) => string | null,
+): Map<string, Sum> {
   const out = new Map<string, Sum>();
   for (const r of t.rows) {
     if (r.kind !== 'detail') continue;
-    const k = key(r);
+    const k = key(r, t);
     if (k === null) continue;
     const v = index.cell(t.id, r.index, measure);
     const s = out.get(k) ?? { fen: 0, values: [] };
@@ -101,4 +106,11 @@ function tableOf(index: DisclosureIndex, v: Valued): TableInstance {
   return index.doc.tables.find((t) => t.id === v.fact.table)!;
 }
 
-export const classOf = (r: TableRow) => (r.code ? r.code.slice(0, 3) : null);
+/**
+ * A row's 类: its code's first three digits, or its nearest coded ancestor's for an item the catalog
+ * does not name (a names-only table's 一般行政管理事务 under 20407 监狱).
+ */
+export function classOf(r: TableRow, t?: TableInstance): string | null {
+  for (let at: TableRow | undefined = r; at; at = at.parent === null ? undefined : t?.rows[at.parent]) if (at.code) return at.code.slice(0, 3);
+  return null;
+}
