@@ -58,6 +58,10 @@ test('name-mismatch: a wrapped name read with a piece of its own wrap twice is a
   assert.equal(wrapArtefact('机关事业单位职业年金缴费支出', '缴费支出'), true);
   assert.equal(wrapArtefact('行政运行', '其他行政运行'), false);
   assert.equal(wrapArtefact('行政运行', '运行费'), false);
+  // A flat list's label: the name cut at its cell's width, then the economic codes beside it (w060, w061).
+  assert.equal(wrapArtefact('水利工程运行与维护', '水利工程运行与维 50205-委托业务费30227-委托业务费护'), true);
+  assert.equal(wrapArtefact('其他环境保护管理事务支出', '其他环境保护管理事务50502-商品和服务支出3021101-差旅费'), true);
+  assert.equal(wrapArtefact('行政运行', '事业运行50501-工资福利支出30101-基本工资'), false);
 });
 
 test('name-mismatch: the reading assessment learns which mismatches are on codes the catalog is sure of', () => {

@@ -53,6 +53,11 @@ export function wrapArtefact(name: string, printed: string): boolean {
   // header or section heading): the name itself is printed right. "其他…" would name another item.
   const at = p.indexOf(name);
   if (at >= 0 && p !== name && !/其他$/.test(p.slice(0, at))) return true;
+  // A flat list prints the economic classification beside the name, in the same label ("其他环境保护
+  // 管理事务 50502-商品和服务支出 3021101-差旅费"): the name's cell ends where the next code begins,
+  // cut at its cell's width, its wrapped tail (护) read after the whole row.
+  const cell = /^(\D+?)\d{5,}-/.exec(p)?.[1];
+  if (cell && cell.length >= Math.max(4, Math.ceil(name.length * 0.6)) && name.startsWith(cell)) return true;
   // Only the end of the name: its first half sits on the line above the code, read with the row before.
   if (p.length >= 2 && p.length < name.length && name.endsWith(p)) return true;
   for (let len = Math.min(name.length, p.length); len >= Math.max(4, Math.ceil(name.length * 0.6)); len--) {
