@@ -7,6 +7,7 @@ import type { ProfileTable } from '../../profiles/types.js';
 import type { RawRow } from '../raw.js';
 import { catalogs, normalizeName } from '../../reference/catalog.js';
 import { measureOfHeader } from './header-vocabulary.js';
+import { edgeShift, geometryBlocks, pieceMaps, scorePiece, warp } from './blocks.js';
 import type { PositionedLine, Token } from './types.js';
 
 const TOTAL = /^(合计|总计)$/;
@@ -47,6 +48,7 @@ export const TREE_VARIANTS: GridVariant[] = [
     why: '上缴上级支出、事业单位经营支出、对附属单位补助支出各列是基本支出、项目支出中的“其中”数，不另计入合计',
     options: { ofWhich: ['toSuperior', 'operating', 'toSubsidiary'] },
   },
+  { why: '表格分段打印、各段列宽不同：每段按自己的列读取', options: { pieces: true } },
 ];
 /** Candidate readings tried on two-sided statements, beyond the default. */
 export const STATEMENT_VARIANTS: GridVariant[] = [];
@@ -883,7 +885,50 @@ function tableParts(lines: PositionedLine[]) {
  * unitCodeColumn, label at labelColumn, amounts at their measure's column.
  */
 export function treeGrid(lines: PositionedLine[], spec: ProfileTable, perPage = false, options: GridOptions = {}): GridResult {
-  return perPage ? byPage(lines, spec, options, treePageGrid) : treePageGrid(lines, spec, options);
+  if (perPage) return byPage(lines, spec, options, treePageGrid);
+  return options.pieces ? byPiece(lines, spec, options, treePageGrid) : treePageGrid(lines, spec, options);
+}
+
+/**
+ * A table printed in pieces of different column widths (blocks.ts): each piece read on its own,
+ * under the table's header moved onto the piece's amount columns.
+ */
+function byPiece(
+  lines: PositionedLine[],
+  spec: ProfileTable,
+  options: GridOptions,
+  grid: (lines: PositionedLine[], spec: ProfileTable, options: GridOptions) => GridResult,
+): GridResult {
+  const parts = tableParts(lines);
+  const at = parts ? lines.findIndex((l) => l.line === parts.joined[parts.start]!.line) : -1;
+  const pieces = at < 0 ? [] : geometryBlocks(lines.slice(at), (t) => isDecimalAmount(t.text));
+  if (pieces.length < 2) return grid(lines, spec, options);
+  const header = lines.slice(0, at);
+  const firstRights = amountRights(pieces[0]!);
+  const codeAt = spec.codeColumns?.at(-1);
+  const results: GridResult[] = [];
+  const column = new Map((spec.measures ?? []).map((m) => [m.measure, m.column]));
+  const identities = (spec.rowIdentities ?? []).flatMap((r) =>
+    column.has(r.total) && r.parts.every((p) => column.has(p)) ? [{ total: column.get(r.total)!, parts: r.parts.map((p) => column.get(p)!) }] : [],
+  );
+  for (const [k, piece] of pieces.entries()) {
+    const before = results.flatMap((r) => r.rows);
+    const parentCode = codeAt === undefined ? undefined : [...before].reverse().find((r) => CODE.test(r.cells[codeAt] ?? ''))?.cells[codeAt];
+    const read = (move: (t: Token) => { x0: number; x1: number } | null) => {
+      const moved = header.map((l) => ({ ...l, tokens: l.tokens.flatMap((t) => (move(t) ? [{ ...t, ...move(t)! }] : [])) }));
+      return grid([...moved, ...piece], spec, parentCode ? { ...options, parentCode } : options);
+    };
+    const rights = amountRights(piece);
+    const shift = k === 0 ? 0 : edgeShift(firstRights, rights);
+    // A piece printing fewer columns than the first: which ones, the identities say (the shift on ties).
+    const readings = [
+      read((t) => ({ x0: t.x0 + shift, x1: t.x1 + shift })),
+      ...(k === 0 ? [] : pieceMaps(firstRights, rights).map((m) => read(warp(firstRights, rights, m)))),
+    ];
+    const score = (r: GridResult) => scorePiece(r.rows, before, identities, [...column.values()], codeAt);
+    results.push(readings.reduce((best, r) => (score(r) > score(best) ? r : best)));
+  }
+  return { rows: results.flatMap((r) => r.rows), columns: results[0]!.columns, notes: results.flatMap((r) => r.notes) };
 }
 
 function treePageGrid(lines: PositionedLine[], spec: ProfileTable, options: GridOptions = {}): GridResult {
@@ -963,7 +1008,14 @@ function treePageGrid(lines: PositionedLine[], spec: ProfileTable, options: Grid
       else if (!code && label.length === 0 && m) {
         code = m[1]!;
         label.push(m[2]!);
-      } else if (code && !unitCode && label.length === 0 && /^\d{1,2}$/.test(text) && code.length < 7) code += text.padStart(2, '0');
+      } else if (code && label.length === 0 && CODE.test(squash(text)) && squash(text).length > code.length - 2 && squash(text).startsWith(code.slice(0, 3)))
+        // The full code printed beside its 类 | 款 pieces ("301 | 02 | 3010201"): the full code is the row's.
+        code = squash(text);
+      else if (!code && !unitCode && label.length === 0 && /^\d{6}$/.test(squash(text)) && spec.unitCodeColumn === undefined)
+        // A unit code (6 digits, no classification code has 6) in a table without a unit code column
+        // goes where the template's code column is: the interpreter takes it for the unit's.
+        code = squash(text);
+      else if (code && !unitCode && label.length === 0 && /^\d{1,2}$/.test(text) && code.length < 7) code += text.padStart(2, '0');
       else if (
         (/^\d{4,}$/.test(squash(text)) || (code.length === 7 && /^\d{3}$/.test(squash(text)))) &&
         label.length === 0 &&
