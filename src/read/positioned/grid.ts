@@ -1011,9 +1011,16 @@ function treePageGrid(lines: PositionedLine[], spec: ProfileTable, options: Grid
       } else if (code && label.length === 0 && CODE.test(squash(text)) && squash(text).length > code.length - 2 && squash(text).startsWith(code.slice(0, 3)))
         // The full code printed beside its 类 | 款 pieces ("301 | 02 | 3010201"): the full code is the row's.
         code = squash(text);
-      else if (!code && !unitCode && label.length === 0 && /^\d{6}$/.test(squash(text)) && spec.unitCodeColumn === undefined)
-        // A unit code (6 digits, no classification code has 6) in a table without a unit code column
-        // goes where the template's code column is: the interpreter takes it for the unit's.
+      else if (
+        !code &&
+        !unitCode &&
+        label.length === 0 &&
+        /^\d{6}$/.test(squash(text)) &&
+        spec.unitCodeColumn === undefined &&
+        spec.classification === 'economic'
+      )
+        // A unit code (6 digits, no economic class has 6) in an economic table without a unit code
+        // column goes where the template's code column is: the interpreter takes it for the unit's.
         code = squash(text);
       else if (code && !unitCode && label.length === 0 && /^\d{1,2}$/.test(text) && code.length < 7) code += text.padStart(2, '0');
       else if (
