@@ -89,7 +89,10 @@ export function readPositioned(doc: PositionedDocument, file: string, options: R
  */
 function interpretRaw(raw: RawDocument, profile: Profile, file: string): Disclosure {
   const narrativeOnly = raw.tables.length === 0 && isBudgetNarrative(raw.narrative.map((l) => l.text).join('\n'));
-  if (raw.tables.length === 0 && !narrativeOnly) throw new InputError(file, `按模板“${profile.name}”未找到任何公开表`);
+  // Neither tables nor a budget 说明 (a 绩效评价报告, a notice, a price list published under a budget
+  // title): say it is no disclosure rather than blame the template.
+  if (raw.tables.length === 0 && !narrativeOnly)
+    throw new InputError(file, `未找到任何公开表，也没有预算或决算情况说明：内容不像部门预算或决算公开文件（已按模板“${profile.name}”查找）`);
   const disclosure = assessReadings(interpretDocument(raw, profile), profile);
   const hasNarrative = disclosure.narrative.sentences.length > 0 || disclosure.narrative.sections.length > 0;
   if (narrativeOnly) disclosure.meta.part = 'narrative';
