@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readNarrative } from './claims.js';
+import { readNarrative, splitSentences } from './claims.js';
 
 /** Claims of one paragraph: subject → the subject of the total it is a part of ('' when none). */
 function partsOf(text: string): Record<string, string> {
@@ -164,4 +164,16 @@ test('claims: a number broken by a space inside a thousands group is read whole;
   // w087 p4 "项目支出 58,39 7.75 万元"; w172 p37 a 绩效目标表 run into the text.
   assert.deepEqual(partsOf('其中:基本支出43,436.09万元；项目支出 58,39 7.75 万元。'), { '基本支出 43436.09': '', '项目支出 58397.75': '' });
   assert.deepEqual(partsOf('一级指标二级指标三级指标指标值绩效指标成本指标经济成本项目总成本控制 ≤63万元绩效指标产出指标数量指标宣传次数 ≥10次'), {});
+});
+
+test('claims: a line ending in a semicolon or full stop inside brackets does not end the paragraph or the sentence', () => {
+  // w094 p114: "…701.34万元（公务用车购置费331万元，比上年增加119.15万元；" ends a line.
+  const { claims } = readNarrative([
+    { text: '公务用车购置及运行维护费701.34万元（公务用车购置费331万元，比上年增加119.15万元；', line: 1 },
+    { text: '公务用车运行维护费370.34万元，比上年减少52.36万元。）比上年增加66.79万元，增长10.5%。', line: 2 },
+  ]);
+  const whole = claims.find((c) => c.value === '701.34')!;
+  assert.equal(claims.find((c) => c.value === '10.5')!.about, whole.id);
+  assert.equal(claims.find((c) => c.value === '66.79')!.about, whole.id);
+  assert.deepEqual(splitSentences('甲（乙。丙。）丁。戊（未闭合。己。'), ['甲（乙。丙。）丁。', '戊（未闭合。', '己。']);
 });

@@ -69,7 +69,8 @@ export function readNarrative(lines: RawLine[], sectionPrefix = ''): Narrative {
       continue;
     }
     para.push(l);
-    if (SENTENCE_END.test(t)) flush();
+    // A line that ends a sentence inside brackets ("（购置费331万元，比上年增加119.15万元；") does not end the paragraph.
+    if (SENTENCE_END.test(t) && !insideBrackets(para)) flush();
     else if (l.paragraphEnd) {
       // The paragraph ends without its full stop: its last sentence is marked, not merged into the next paragraph.
       const before = sentences.length;
@@ -80,6 +81,13 @@ export function readNarrative(lines: RawLine[], sectionPrefix = ''): Narrative {
   }
   flush();
   return { sections, sentences, claims };
+}
+
+/** Whether the text so far has a bracket opened lately (within a few lines) and not closed yet. */
+function insideBrackets(lines: RawLine[]): boolean {
+  const text = lines.map((l) => l.text.trim()).join('');
+  const open = unclosedBracket(text);
+  return open >= 0 && text.length - open < 200;
 }
 
 type LineAt = (offset: number) => { line: number; page?: number };
@@ -97,6 +105,34 @@ function lineLocator(lines: RawLine[]): LineAt {
     for (const s of starts) if (s.at <= offset) hit = s.l;
     return { line: hit.line, ...(hit.page ? { page: hit.page } : {}) };
   };
+}
+
+/**
+ * A paragraph's sentences, which concatenate back to it. A full stop inside brackets ("（购置费
+ * 331万元，比上年增加…。运行维护费370.34万元，比上年减少52.36万元。）比上年增加66.79万元") does not end
+ * the sentence; a bracket that never closes does not hold the rest of the paragraph together.
+ */
+export function splitSentences(text: string): string[] {
+  // Brackets that close: only they hold a sentence together.
+  const matched = new Set<number>();
+  const stack: number[] = [];
+  for (let i = 0; i < text.length; i++)
+    if (text[i] === '（' || text[i] === '(') stack.push(i);
+    else if ((text[i] === '）' || text[i] === ')') && stack.length) matched.add(stack.pop()!);
+  const out: string[] = [];
+  const open: number[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '（' || ch === '(') open.push(i);
+    else if ((ch === '）' || ch === ')') && open.length) open.pop();
+    if (/[。！？]/.test(ch) && !open.some((o) => matched.has(o)) && !/[）)]/.test(text[i + 1] ?? '')) {
+      out.push(text.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (start < text.length) out.push(text.slice(start));
+  return out;
 }
 
 /** Where the brackets still open at the end of `text` open, outermost first. */
@@ -118,8 +154,7 @@ function extractParagraph(text: string, lineAt: LineAt, section: string, sentenc
   let breakdownParents: Map<string, NumericClaim> | null = null;
   let lastByFamily = new Map<string, NumericClaim>();
   let paragraphSubject: string | null = null;
-  // A full stop inside brackets ("…运行维护费337.17万元。）") does not end the sentence.
-  const parts = text.split(/(?<=[。！？])(?![）)])/);
+  const parts = splitSentences(text);
   let offset = 0;
   for (const sentenceText of parts) {
     const sentenceStart = offset;

@@ -1,5 +1,6 @@
 import { formatFenIn, proseToFen } from '../../money/amount.js';
 import { checkStatedRatio, ratio } from '../../money/rounding.js';
+import type { NumericClaim } from '../../model/types.js';
 import type { Draft, Rule } from '../types.js';
 import { analyseNarrative, claimLoc, directionSign } from './analysis.js';
 
@@ -82,6 +83,26 @@ export const narrativeChange: Rule = {
         .filter((c) => c.claim.kind === 'amount' && c.claim.sentence === rate.sentence)
         .map((c) => proseToFen(c.claim.value, c.claim.unit))
         .filter((v): v is number => v !== null);
+      // The sentence states last year's figure ("29956.27 万元，比上年 28479.84 万元增加 1476.73 万元"): the
+      // change is the difference of the two.
+      const baseline = a.claims.find((c) => c.claim.baseline && c.claim.about === rate.about && c.claim.sentence === rate.sentence)?.claim;
+      const baseFen = baseline ? proseToFen(baseline.value, baseline.unit) : null;
+      const digitOf = (c: NumericClaim) => proseToFen(c.decimals > 0 ? `0.${'0'.repeat(c.decimals - 1)}1` : '1', c.unit) ?? 0;
+      const slack = baseline ? Math.max(lastDigit, digitOf(baseline), digitOf(current.claim)) : 0;
+      if (baseline && baseFen !== null && stated !== null && Math.abs(stated - baseFen - signed) > slack) {
+        const show = (v: number) => formatFenIn(v, amount.unit, Math.max(2, amount.decimals))!;
+        const gap = Math.abs(stated - baseFen);
+        const fits = baseFen > 0 && checkStatedRatio(ratio(gap, baseFen)!, '%', rate.value, rate.decimals).verdict === 'exact';
+        out.push({
+          message: `情况说明第 ${rate.source.line} 行两个年度的数字 ${show(stated)} 与 ${show(baseFen)}${amount.unit}相差 ${show(gap)}${amount.unit}${fits ? `（与“${rate.direction} ${rate.value}%”相符）` : ''}，但同句写“${amount.direction} ${amount.value}${amount.unit}”`,
+          expected: show(gap),
+          actual: amount.value,
+          difference: show(chg - gap),
+          unit: amount.unit,
+          locations: [claimLoc(amount), claimLoc(baseline), claimLoc(current.claim)],
+        });
+        continue;
+      }
       const bases = [
         // Each figure is rounded on its own: the two may differ from the change by one unit of the last printed digit.
         ...amounts.filter((p) => amounts.some((q) => q !== p && Math.abs(q - p - signed) <= lastDigit)),
