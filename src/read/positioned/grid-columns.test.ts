@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Profile, ProfileTable } from '../../profiles/types.js';
 import { headerStacks, statementGrid, TREE_VARIANTS, treeGrid, yearRows } from './grid.js';
+import { measureOfHeader } from './header-vocabulary.js';
 import type { PositionedLine } from './types.js';
 
 const profile = (id: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../../profiles/${id}.json`, import.meta.url)), 'utf8')) as Profile;
@@ -291,4 +292,20 @@ test('the of-which variant (w079 p.95): 事业单位经营支出 beside 基本 |
     ['10,446.03', '1,043.32', '9,402.71', ''],
     ['398.06', '398.06', '0.00', ''],
   ]);
+});
+
+test('“其中：基本支出” beside 小计 and 项目支出 (w092 p.15): the basic column itself, not a breakdown dropped', () => {
+  const lines = [
+    line(1, '一般公共预算支出[497-577]'),
+    line(2, '功能科目名称[129-189]'),
+    line(3, '小计[353-373] 其中：基本支出[502-572] 项目支出[691-731]'),
+    line(4, '合计[147-167] 456,990.37[400-450] 103,700.53[573-624] 353,289.84[747-797]'),
+    line(5, '[201]一般公共服务支出[48-153] 16.25[425-450] 0.00[604-624] 16.25[772-797]'),
+    line(6, '[20132]组织事务[58-133] 16.25[425-450] 0.00[604-624] 16.25[772-797]'),
+  ];
+  const s = spec('guangdong-budget', '5');
+  const grid = treeGrid(lines, s);
+  const at = (row: number, m: string) => grid.rows[row]!.cells[s.measures!.find((x) => x.measure === m)!.column];
+  assert.deepEqual([at(0, 'total'), at(0, 'basic'), at(0, 'project')], ['456,990.37', '103,700.53', '353,289.84']);
+  assert.equal(measureOfHeader(['其中：政府采购', '小计']), 'ofWhich');
 });

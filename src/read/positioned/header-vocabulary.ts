@@ -55,7 +55,9 @@ export function measureOfHeader(path: string[], headerText = ''): string | null 
   // A label wrapped over lines ("公务接" / "待费") is the run of path elements ending at it.
   for (let i = clean.length - 1; i >= 0; i--)
     for (let j = i; j >= 0; j--) {
-      const leaf = clean.slice(j, i + 1).join('');
+      // “其中：基本支出” (of which: basic) heads the basic column itself, beside 小计 and 项目支出.
+      const joined = clean.slice(j, i + 1).join('');
+      const leaf = /^其中[:：](?!(合计|总计|小计)$)/.test(joined) ? joined.slice(3) : joined;
       const ancestors = clean.slice(0, j).join('›');
       for (const r of HEADER_RULES) if (r.leaf.test(leaf) && (!r.under || r.under.test(ancestors)) && (!r.headerHas || r.headerHas.test(all))) return r.measure;
     }
