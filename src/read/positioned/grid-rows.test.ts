@@ -249,3 +249,28 @@ test('an amount wrapped in its narrow cell whose head sits on the row line: the 
     ],
   );
 });
+
+test('项 digits and amounts on one line, the name wrapped around it a third of a line away (w162 p.10): the line is the row, its amounts stay on it', () => {
+  const header = [
+    pdfLine(120, tok('科目编码', 29, 63), tok('科目名称', 114, 148), tok('合计', 200, 217)),
+    pdfLine(130, tok('类', 21, 29), tok('款', 42, 50), tok('项', 63, 72)),
+  ];
+  const data = [
+    pdfLine(240.4, tok('对机关事业单位基本养老', 95, 178)),
+    pdfLine(244.2, tok('07', 64, 71), tok('101,790.00', 194, 232)),
+    pdfLine(248.0, tok('保险基金的补助', 80, 133)),
+    pdfLine(261.6, tok('其他行政事业单位养老支', 95, 178)),
+    pdfLine(265.4, tok('99', 64, 71), tok('3.72', 217, 232)),
+    pdfLine(269.2, tok('出', 80, 88)),
+    pdfLine(286.6, tok('07', 42, 50), tok('就业补助', 88, 118), tok('745.00', 209, 232)),
+  ];
+  const { rows } = treeGrid([...header, ...data], spec, false, { parentCode: '2080506' });
+  assert.deepEqual(
+    rows.map((r) => r.cells.slice(0, 3)),
+    [
+      ['2080507', '对机关事业单位基本养老保险基金的补助', '101,790.00'],
+      ['2080599', '其他行政事业单位养老支出', '3.72'],
+      ['20807', '就业补助', '745.00'],
+    ],
+  );
+});

@@ -716,6 +716,9 @@ function joinRaisedAmounts(lines: PositionedLine[]): PositionedLine[] {
     if (!(dy > 0 && dy < 0.6 * Math.min(a.height, b.height))) continue;
     const amounts = a.tokens.filter((t) => isAmountToken(t.text) && /[.,]/.test(t.text));
     if (amounts.length === 0) continue;
+    // A line with a key of its own (the 项 digits "99") over a line of no amounts (the last
+    // characters of its wrapped name, "出"): that is the row, its name wraps around it.
+    if (a.tokens.some((t) => !amounts.includes(t)) && !b.tokens.some((t) => isAmountToken(t.text))) continue;
     const collides = amounts.some((t) => b.tokens.some((u) => u.x0 < t.x1 && t.x0 < u.x1));
     if (collides) continue;
     b.tokens = [...b.tokens, ...amounts].sort((x, y) => x.x0 - y.x0);
