@@ -21,6 +21,7 @@ import type { RawDocument } from '../read/raw.js';
 import { interpretClassTree, nestsByIndent } from './class-tree.js';
 import { compact, newTable, normName, unitNameMatches, type InterpretContext } from './common.js';
 import { interpretDepartmentPerformance, interpretProjectPerformance } from './performance.js';
+import { departmentTableReliability, fundsThatAddUp, projectTableReliability } from './performance-check.js';
 import { matchProjectName } from './project-names.js';
 import { interpretStatement } from './statement.js';
 import { chooseReading } from '../reading/choose.js';
@@ -66,6 +67,11 @@ export function interpretDocument(raw: RawDocument, profile: Profile): Disclosur
   const performance: Performance = { declaredTotal: null, declaredTotalSource: null, projects: [], department: null };
   let unitMarkers: { name: string; nearProject: number }[] = [];
   const seen = new Set<string>();
+  const unreliable = (id: string, rt: RawTable, why: string) =>
+    ctx.notes.push({
+      message: `表${id}“${rt.printedTitle}”（绩效目标表）未能可靠读取（${why}），本次未核对其指标`,
+      source: { line: rt.titleLine, ...(rt.page ? { page: rt.page } : {}) },
+    });
   for (const rt of raw.tables) {
     const spec = profile.tables.find((t) => t.id === rt.tableId);
     if (!spec) continue;
@@ -75,28 +81,35 @@ export function interpretDocument(raw: RawDocument, profile: Profile): Disclosur
     }
     seen.add(spec.id);
     const unit: AmountUnit = rt.unit ?? profile.amountUnit;
-    if ((spec.layout === 'projectPerformance' || spec.layout === 'departmentPerformance') && raw.layout === 'positioned') {
-      // Performance-target tables are free-form grids of text; read by position they are not yet
-      // reliable, and checking a misread would report errors the document does not have.
-      tables.push({ ...newTable(spec, rt, unit, 2), empty: rt.rows.length === 0 });
-      ctx.notes.push({
-        message: `表${spec.id}“${rt.printedTitle}”（绩效目标表）按版面读取尚不可靠，本次未读取其指标、未核对`,
-        source: { line: rt.titleLine, ...(rt.page ? { page: rt.page } : {}) },
-      });
-    } else if (spec.layout === 'listing') {
+    if (spec.layout === 'listing') {
       // Recognised, so not reported missing or unknown; its figures are not modelled.
       const printsAmounts = rt.rows.some((r) => r.cells.some((c) => /\d\.\d{2}$|\d,\d{3}/.test(c)));
       tables.push({ ...newTable(spec, rt, unit, 2), empty: !printsAmounts });
     } else if (spec.layout === 'projectPerformance') {
-      const r = interpretProjectPerformance(rt, unit, profile.performance.weightTotal);
-      performance.declaredTotal = r.declaredTotal;
-      performance.declaredTotalSource = r.declaredTotalSource;
-      performance.projects = r.projects;
-      unitMarkers = r.unitMarkers;
-      tables.push({ ...newTable(spec, rt, unit, 2), empty: r.projects.length === 0 });
+      // Read by position, the table is checked only when a reading of it holds together
+      // (performance-check.ts); of the candidate readings the one that holds best is taken.
+      const readings = [{ why: '', rows: rt.rows }, ...(rt.candidates ?? [])].map((c) => {
+        const r = interpretProjectPerformance({ ...rt, rows: c.rows }, unit, profile.performance.weightTotal);
+        return { r, check: raw.layout === 'positioned' ? projectTableReliability(r.projects, profile.performance.weightTotal) : null };
+      });
+      const { r, check } = readings.reduce((a, b) => (b.check && a.check && b.check.score > a.check.score ? b : a));
+      if (check && !check.reliable) unreliable(spec.id, rt, check.why);
+      else {
+        performance.declaredTotal = r.declaredTotal;
+        performance.declaredTotalSource = r.declaredTotalSource;
+        performance.projects = r.projects;
+        unitMarkers = r.unitMarkers;
+      }
+      tables.push({ ...newTable(spec, rt, unit, 2), empty: check ? rt.rows.length === 0 : r.projects.length === 0 });
     } else if (spec.layout === 'departmentPerformance') {
-      performance.department = interpretDepartmentPerformance(rt, unit);
-      tables.push({ ...newTable(spec, rt, unit, 2), empty: performance.department.indicators.length === 0 });
+      const readings = [{ why: '', rows: rt.rows }, ...(rt.candidates ?? [])].map((c) => {
+        const d = interpretDepartmentPerformance({ ...rt, rows: c.rows }, unit);
+        return { d, check: raw.layout === 'positioned' ? departmentTableReliability(d, profile.performance.weightTotal) : null };
+      });
+      const { d, check } = readings.reduce((a, b) => (b.check && a.check && b.check.score > a.check.score ? b : a));
+      if (check && !check.reliable) unreliable(spec.id, rt, check.why);
+      else performance.department = check ? fundsThatAddUp(d) : d;
+      tables.push({ ...newTable(spec, rt, unit, 2), empty: check ? rt.rows.length === 0 : d.indicators.length === 0 });
     } else {
       const readOne = (rows: RawTable['rows'], byIndent = false) => {
         const notes: InterpretContext['notes'] = [];

@@ -9,6 +9,7 @@ import { buildTitleIndex, isPartHeading, normalizeTitle } from '../../profiles/t
 import type { Profile, ProfileTable } from '../../profiles/types.js';
 import type { RawDocument, RawLine, RawRow, RawTable } from '../raw.js';
 import { firstDataLine, STATEMENT_VARIANTS, statementGrid, TREE_VARIANTS, treeGrid, type GridOptions } from './grid.js';
+import { PERFORMANCE_MERGED, PERFORMANCE_OWN_ROWS, performanceRows } from './performance-grid.js';
 import type { PositionedDocument, PositionedLine } from './types.js';
 
 const UNIT = /(金额)?单位\s*[:：]\s*(万元|元)/;
@@ -199,10 +200,16 @@ export function segmentPositioned(doc: PositionedDocument, profile: Profile): Ra
     const grid = gridOf();
     if (grid && process.env.YUSUAN_DEBUG_GRID)
       process.stderr.write(`[grid] 表${spec.id} 第${all[at]!.line}行 ${JSON.stringify(grid.columns.map((c) => [c.measure, c.header]))}\n`);
-    const rows = grid ? grid.rows : lines.map((l) => ({ cells: l.tokens.map((t) => t.text.trim()), line: l.line, page: l.page }));
+    const perf = /Performance$/.test(spec.layout) ? performanceRows(lines) : null;
+    const byLine = lines.map((l) => ({ cells: l.tokens.map((t) => t.text.trim()), line: l.line, page: l.page }));
+    // A performance-target table is read as a grid of wrapped, merged cells; the department-wide one
+    // (mostly label–value lines) keeps its lines by default.
+    const dept = spec.layout === 'departmentPerformance';
+    const rows = grid ? grid.rows : perf && !dept ? perf.rows : byLine;
     // Candidate readings where the layout is ambiguous, each over the whole table (all its pages).
-    const variants = grid ? (spec.layout === 'statement' ? STATEMENT_VARIANTS : TREE_VARIANTS) : [];
-    const variantRows = variants.map((v) => gridOf(v.options)?.rows ?? rows);
+    const perfVariants = perf ? (dept ? [{ why: PERFORMANCE_MERGED, rows: perf.rows }] : []).concat({ why: PERFORMANCE_OWN_ROWS, rows: perf.ownRows }) : [];
+    const variants = grid ? (spec.layout === 'statement' ? STATEMENT_VARIANTS : TREE_VARIANTS) : perfVariants;
+    const variantRows = perf ? perfVariants.map((v) => v.rows) : variants.map((v) => ('options' in v ? gridOf(v.options)?.rows : undefined) ?? rows);
     const printedMeasures = grid ? grid.columns.flatMap((c) => (c.measure ? [c.measure] : [])) : [];
     const dataOf = (rs: RawRow[]) => rs.filter((r) => !r.cells.every((c) => c === ''));
     if (previous) {

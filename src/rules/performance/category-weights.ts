@@ -13,7 +13,7 @@ export const categoryWeights: Rule = {
     if (!split) return [];
     const out: Draft[] = [];
     for (const set of indicatorSets(doc)) {
-      if (set.kind !== 'project' || set.indicators.length === 0) continue;
+      if (set.kind !== 'project' || set.indicators.length === 0 || !set.weighted) continue;
       const total = set.indicators.reduce((s, i) => s + weightMilli(i), 0);
       if (total !== Math.round(profile.performance.weightTotal * 1000)) continue; // reported by weight-total
       const bad = Object.entries(split)

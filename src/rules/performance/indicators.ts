@@ -10,9 +10,13 @@ export interface IndicatorSet {
   goal: string | null;
   line: number;
   indicators: PerformanceIndicator[];
+  /** The table prints weights (many templates have no 权重 column: then none is missing). */
+  weighted: boolean;
 }
 
 export function indicatorSets(doc: Disclosure): IndicatorSet[] {
+  const printsWeights = (xs: PerformanceIndicator[]) => xs.some((i) => i.weight !== null);
+  const projectsWeighted = printsWeights(doc.performance.projects.flatMap((p) => p.indicators));
   const sets: IndicatorSet[] = doc.performance.projects.map((p) => ({
     owner: `项目“${p.name}”`,
     kind: 'project',
@@ -20,10 +24,19 @@ export function indicatorSets(doc: Disclosure): IndicatorSet[] {
     goal: p.goal,
     line: p.source.line,
     indicators: p.indicators,
+    weighted: projectsWeighted,
   }));
   const d = doc.performance.department;
   if (d && d.indicators.length)
-    sets.push({ owner: '部门整体支出', kind: 'department', amount: d.totalFunds, goal: null, line: d.source.line, indicators: d.indicators });
+    sets.push({
+      owner: '部门整体支出',
+      kind: 'department',
+      amount: d.totalFunds,
+      goal: null,
+      line: d.source.line,
+      indicators: d.indicators,
+      weighted: printsWeights(d.indicators),
+    });
   return sets;
 }
 

@@ -59,7 +59,7 @@ export const indicatorStructure: Rule = {
         else if (i.level2 && !allowed.includes(i.level2)) problems.push(`二级指标“${i.level2}”不属于“${i.level1}”`);
         if (!i.level2) problems.push('二级指标为空');
         if (!i.level3.trim()) problems.push('三级指标名称为空');
-        if (i.weight === null) problems.push('权重为空');
+        if (i.weight === null && set.weighted) problems.push('权重为空');
         if (problems.length)
           out.push({
             severity: problems.some((p) => /为空|不是规定/.test(p)) ? 'error' : 'warning',

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertPointsAt, only } from '../../../test/support/findings.js';
 import { FIX_PUBLICITY_INDICATORS as FIX_PUBLICITY } from '../../../test/support/fixes.js';
-import { findingsOf, lineOf, SEED_TEXT, seedWith } from '../../../test/support/seed.js';
+import { findingsOf, lineOf, readSeed, SEED_TEXT, seedWith } from '../../../test/support/seed.js';
+import { runRules } from '../engine.js';
+import { indicatorStructure } from './structure.js';
 import { weightTotal } from './weight-total.js';
 
 // 宣传及法律服务工作保障经费 (表6): 满意度 10 + 效益 15 + 产出 5 × 10 = 75, no 成本指标.
@@ -47,4 +49,11 @@ test('weight-total: half points count exactly, and the department indicators are
   assert.equal(f.difference, '-0.5');
   assert.match(f.message, /部门整体支出/);
   assertPointsAt(f, line);
+});
+
+test('weight-total: a template that prints no 权重 column has no weights to add up (nor missing ones)', () => {
+  const { disclosure, profile } = readSeed();
+  for (const i of [...disclosure.performance.projects.flatMap((p) => p.indicators), ...(disclosure.performance.department?.indicators ?? [])]) i.weight = null;
+  assert.deepEqual(runRules(disclosure, profile, [weightTotal]), []);
+  assert.ok(!runRules(disclosure, profile, [indicatorStructure]).some((f) => /权重为空/.test(f.message)));
 });

@@ -12,7 +12,7 @@ export const weightTotal: Rule = {
     const target = Math.round(profile.performance.weightTotal * 1000);
     const out: Draft[] = [];
     for (const set of indicatorSets(doc)) {
-      if (set.indicators.length === 0) continue;
+      if (set.indicators.length === 0 || !set.weighted) continue;
       const sum = set.indicators.reduce((s, i) => s + weightMilli(i), 0);
       if (sum === target) continue;
       out.push({

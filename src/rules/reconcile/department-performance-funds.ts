@@ -29,7 +29,7 @@ export const departmentPerformanceFunds: Rule = {
     const step = index.step(t7);
     const t1 = index.table('summary');
     const incomeTotal = itemValue(index, t1, 'incomeTotal', 'amount');
-    if (incomeTotal?.v && t1) {
+    if (incomeTotal?.v && t1 && dp.totalFunds !== null) {
       const d = amountCheck({
         expectedFen: incomeTotal.v.fen,
         actualFen: fen(dp.totalFunds),
