@@ -216,7 +216,19 @@ function segment(events: Event[], declaredTotal: string | null, unit: AmountUnit
       source: p.head.source,
     };
   });
-  return { declaredTotal, projects: out, unitMarkers };
+  return { declaredTotal, projects: joinRepeated(out), unitMarkers };
+}
+
+/** A project's merged cells printed again on a continuation page: the same project, its indicators continued. */
+function joinRepeated(projects: PerformanceProject[]): PerformanceProject[] {
+  const out: PerformanceProject[] = [];
+  for (const p of projects) {
+    const last = out[out.length - 1];
+    if (last && p.name && last.name === p.name && last.amount === p.amount && last.unitName === p.unitName) {
+      out[out.length - 1] = { ...last, indicators: [...last.indicators, ...p.indicators], goal: last.goal || p.goal };
+    } else out.push(p);
+  }
+  return out;
 }
 
 export function interpretDepartmentPerformance(raw: RawTable, unit: AmountUnit): DepartmentPerformance {

@@ -167,9 +167,10 @@ function cellBlocks(toks: Tok[], height: number): Block[] {
   });
 }
 
-function assembleRows(blocks: Block[], height: number, spanning: boolean): RawRow[] {
+function assembleRows(cells: Block[], height: number, spanning: boolean): RawRow[] {
   const over = (a: Block, b: Block) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0;
   const isNature = (b: Block) => b.toks.length === 1 && NATURE.test(b.toks[0]!.text);
+  const blocks = rejoinCentred(cells, height, isNature, over);
   const cols = columns(blocks);
   if (process.env.YUSUAN_DEBUG_PERF) process.stderr.write(`[perf] columns ${JSON.stringify(cols.map((c) => c.map(Math.round)))}\n`);
   const colOf = (b: Block) => {
@@ -212,9 +213,10 @@ function assembleRows(blocks: Block[], height: number, spanning: boolean): RawRo
   // Row boundaries: midway between one row's content and the next's.
   const tops: number[] = ext.map((e, i) => (i === 0 ? e.top - height * 0.5 : (ext[i - 1]!.bottom + e.top) / 2));
   const bottoms: number[] = ext.map((e, i) => (i === ext.length - 1 ? e.bottom + height * 0.5 : (e.bottom + ext[i + 1]!.top) / 2));
-  // A sparse column's cells that lie beside no row are rows of their own (a unit's heading).
+  // A sparse column's cell above or below every row is a row of its own; between rows it is a
+  // merged cell centred on their boundary.
   for (const b of sparse) {
-    if (ext.some((e) => e.top < b.bottom - height * 0.2 && e.bottom > b.top + height * 0.2)) continue;
+    if (ext.some((e) => e.bottom <= b.top) && ext.some((e) => e.top >= b.bottom)) continue;
     sparse.delete(b);
     rows.push([b]);
   }
@@ -223,9 +225,39 @@ function assembleRows(blocks: Block[], height: number, spanning: boolean): RawRo
     ext.splice(0, ext.length, ...rows.map(extent));
     tops.splice(0, tops.length, ...ext.map((e, i) => (i === 0 ? e.top - height * 0.5 : (ext[i - 1]!.bottom + e.top) / 2)));
     bottoms.splice(0, bottoms.length, ...ext.map((e, i) => (i === ext.length - 1 ? e.bottom + height * 0.5 : (e.bottom + ext[i + 1]!.top) / 2)));
+    // Cells of one merged row (a project's name, amounts and goal) share their centre and are
+    // tiled together: columns whose cells mostly share centres form one chain of groups.
     const byCol = new Map<number, Block[]>();
     for (const b of sparse) byCol.set(colOf(b), [...(byCol.get(colOf(b)) ?? []), b]);
-    for (const bs of byCol.values()) for (const [b, a] of tileRuns(bs, tops, bottoms, height)) rows[a]!.push(b);
+    const colList = [...byCol.keys()];
+    const chainOf = new Map<number, number>(colList.map((c) => [c, c]));
+    const find = (c: number): number => (chainOf.get(c) === c ? c : find(chainOf.get(c)!));
+    const near = (x: Block, y: Block) => Math.abs(x.centre - y.centre) <= height;
+    for (const c1 of colList)
+      for (const c2 of colList) {
+        if (c1 >= c2) continue;
+        const [xs, ys] = [byCol.get(c1)!, byCol.get(c2)!];
+        const small = xs.length <= ys.length ? xs : ys;
+        const other = small === xs ? ys : xs;
+        if (small.filter((x) => other.some((y) => near(x, y))).length * 2 >= small.length) chainOf.set(find(c1), find(c2));
+      }
+    const chains = new Map<number, Block[]>();
+    for (const c of colList) chains.set(find(c), [...(chains.get(find(c)) ?? []), ...byCol.get(c)!]);
+    for (const bs of chains.values()) {
+      const groups: Block[][] = [];
+      for (const x of [...bs].sort((p, q) => p.centre - q.centre)) {
+        const g = groups.find((k) => near(k[0]!, x) && !k.some((y) => colOf(y) === colOf(x)));
+        if (g) g.push(x);
+        else groups.push([x]);
+      }
+      const unions = groups.map((g) => {
+        const top = Math.min(...g.map((x) => x.top));
+        const bottom = Math.max(...g.map((x) => x.bottom));
+        const tallest = g.reduce((x, y) => (y.bottom - y.top > x.bottom - x.top ? y : x));
+        return { ...tallest, top, bottom, centre: tallest.centre, members: g };
+      });
+      for (const [u, first] of tileRuns(unions, tops, bottoms, height)) for (const x of (u as (typeof unions)[number]).members) rows[first]!.push(x);
+    }
   }
   for (const m of merged) {
     // The run of rows [a, b] over which the cell is centred and which holds all its lines.
@@ -325,6 +357,50 @@ function tileRuns(cells: Block[], tops: number[], bottoms: number[], height: num
     if (p.a < 0) break;
     out.push([bs[k]!, p.a]);
     b = p.prevB;
+  }
+  return out;
+}
+
+/**
+ * A cell whose wrapped lines are spaced wider than the page's usual leading reads as several
+ * cells. Where none of the parts is centred on an indicator row but the parts together are, they
+ * are one cell ("服务对象满意度 / 指标" around the row's one-line cells).
+ */
+function rejoinCentred(cells: Block[], height: number, isNature: (b: Block) => boolean, over: (a: Block, b: Block) => boolean): Block[] {
+  const centres = cells.filter(isNature).map((b) => b.centre);
+  const aligned = (c: number) => centres.some((x) => Math.abs(x - c) <= height * 0.45);
+  const sorted = [...cells].sort((a, b) => a.top - b.top);
+  const used = new Set<Block>();
+  const out: Block[] = [];
+  for (const b of sorted) {
+    if (used.has(b)) continue;
+    if (isNature(b) || aligned(b.centre)) {
+      out.push(b);
+      continue;
+    }
+    const run = [b];
+    let joined: Block | null = null;
+    for (let k = 0; k < 3 && !joined; k++) {
+      const last = run[run.length - 1]!;
+      const next = sorted.find((c) => !used.has(c) && c !== last && c.top > last.bottom && c.top - last.bottom < height * 1.6 && over(c, last) && !isNature(c));
+      if (!next || aligned(next.centre)) break;
+      run.push(next);
+      const top = run[0]!.top;
+      const bottom = Math.max(...run.map((x) => x.bottom));
+      if (aligned((top + bottom) / 2))
+        joined = {
+          x0: Math.min(...run.map((x) => x.x0)),
+          x1: Math.max(...run.map((x) => x.x1)),
+          toks: run.flatMap((x) => x.toks),
+          top,
+          bottom,
+          centre: (top + bottom) / 2,
+        };
+    }
+    if (joined) {
+      for (const x of run) used.add(x);
+      out.push(joined);
+    } else out.push(b);
   }
   return out;
 }
