@@ -18,7 +18,7 @@ import { profiles } from './support/seed.js';
  * measured (`npm run bench:wild`, the 人工核对集 line). Lower it as reading improves; never raise it
  * to let a change pass.
  */
-const MAX_FALSE_ERRORS = 6;
+const MAX_FALSE_ERRORS = 1;
 const WILD = fileURLToPath(new URL('../../shared/wild/pdf/', import.meta.url));
 const audit = loadAudit();
 const byDocument = new Map<string, AuditRow[]>();
