@@ -117,11 +117,7 @@ export async function exportCommand(flags: Map<string, string | true>, out: Out)
   const { exportFacts, EXPORT_FORMATS } = await import('../store/export.js');
   const format = typeof flags.get('format') === 'string' ? (flags.get('format') as string) : 'json';
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new PortalUsageError(`--format 只能是 ${EXPORT_FORMATS.join('、')}`);
-  const filters: Record<string, string> = {};
-  for (const k of ['region', 'level', 'year', 'kind', 'department', 'status', 'q']) {
-    const v = flags.get(k);
-    if (typeof v === 'string') filters[k] = v;
-  }
+  const filters = documentFilterFlags(flags);
   const store = await openStore();
   try {
     const result = await exportFacts(store, format as (typeof EXPORT_FORMATS)[number], filters);
@@ -193,4 +189,14 @@ function directories(paths: string[]): string[] {
       return false;
     }
   });
+}
+
+/** The document filters given on the command line (--region, --year, …), as the export takes them. */
+export function documentFilterFlags(flags: Map<string, string | true>): Record<string, string> {
+  const filters: Record<string, string> = {};
+  for (const k of ['region', 'level', 'year', 'kind', 'department', 'status', 'q']) {
+    const v = flags.get(k);
+    if (typeof v === 'string') filters[k] = v;
+  }
+  return filters;
 }

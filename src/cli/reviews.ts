@@ -6,16 +6,12 @@ import { openStore } from '../store/db.js';
 import { filtersFrom } from '../store/export.js';
 import { auditTsv } from '../store/findings-export.js';
 import { markedFindings } from '../store/reviews.js';
-import { PortalUsageError } from './portal.js';
+import { documentFilterFlags, PortalUsageError } from './portal.js';
 
 export async function exportReviews(flags: Map<string, string | true>, out: (s: string) => void): Promise<number> {
   const format = typeof flags.get('format') === 'string' ? (flags.get('format') as string) : 'json';
   if (format !== 'json' && format !== 'tsv') throw new PortalUsageError('--reviews 的 --format 只能是 json 或 tsv');
-  const filters: Record<string, string> = {};
-  for (const k of ['region', 'level', 'year', 'kind', 'department', 'status', 'q']) {
-    const v = flags.get(k);
-    if (typeof v === 'string') filters[k] = v;
-  }
+  const filters = documentFilterFlags(flags);
   const store = await openStore();
   try {
     const marked = await markedFindings(store, 'false-positive', filtersFrom(filters));

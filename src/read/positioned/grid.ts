@@ -116,13 +116,7 @@ export function splitGlued(lines: PositionedLine[]): PositionedLine[] {
         tokens.push(t);
         continue;
       }
-      const total = parts.reduce((n, p) => n + p.length, 0);
-      let x = t.x0;
-      for (const p of parts) {
-        const w = ((t.x1 - t.x0) * p.length) / total;
-        tokens.push({ text: p, x0: x, x1: x + w });
-        x += w;
-      }
+      tokens.push(...splitToken(t, parts));
     }
     return { ...l, tokens };
   });
@@ -203,13 +197,7 @@ export function splitGluedAmounts(lines: PositionedLine[]): PositionedLine[] {
         tokens.push({ ...t });
         continue;
       }
-      const total = parts.reduce((n, p) => n + p.length, 0);
-      let x = t.x0;
-      for (const p of parts) {
-        const w = ((t.x1 - t.x0) * p.length) / total;
-        tokens.push({ text: p, x0: x, x1: x + w });
-        x += w;
-      }
+      tokens.push(...splitToken(t, parts));
     }
     return { ...l, tokens };
   });
@@ -1260,4 +1248,16 @@ function statementPageGrid(lines: PositionedLine[], spec: ProfileTable, _options
     rows.push({ cells, line: l.line, page: l.page, boxes });
   }
   return { rows, columns: cols.map((c) => ({ measure: c.measure, header: c.header, x0: c.x0, x1: c.x1 })), notes };
+}
+
+/** A token cut into parts, each given its share of the token's width by its length. */
+function splitToken(t: { x0: number; x1: number }, parts: string[]): { text: string; x0: number; x1: number }[] {
+  const total = parts.reduce((n, p) => n + p.length, 0);
+  let x = t.x0;
+  return parts.map((p) => {
+    const w = ((t.x1 - t.x0) * p.length) / total;
+    const token = { text: p, x0: x, x1: x + w };
+    x += w;
+    return token;
+  });
 }
